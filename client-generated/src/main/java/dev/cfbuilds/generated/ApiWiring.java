@@ -1,0 +1,60 @@
+package dev.cfbuilds.generated;
+
+import com.squareup.moshi.Moshi;
+import dev.cfbuilds.generated.api.BuildsApi;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * Wires the generated {@link BuildsApi} and models to Moshi and Retrofit.
+ *
+ * <p>The generator's own {@code ApiClient} and {@code JSON} classes speak Gson only; this is their
+ * small Moshi replacement. Both methods are cheap to call: the {@link Moshi} instance is built once
+ * and caches its adapters, so share it rather than building another.
+ */
+public final class ApiWiring {
+  private static final Moshi MOSHI = new Moshi.Builder()
+      .add(new UnknownEnumFallbackFactory())
+      .add(ScalarAdapters.OFFSET_DATE_TIME)
+      .add(ScalarAdapters.UUID)
+      .add(ScalarAdapters.URI)
+      .build();
+
+  private ApiWiring() {
+  }
+
+  /**
+   * Returns the shared {@link Moshi} that reads and writes the generated models.
+   *
+   * <p>It knows {@code OffsetDateTime} (RFC 3339), {@code UUID} and {@code URI}, and decodes an enum
+   * value that the spec does not list to the enum's {@code UNKNOWN_DEFAULT_OPEN_API} constant
+   * instead of failing the whole response.
+   */
+  public static Moshi moshi() {
+    return MOSHI;
+  }
+
+  /**
+   * Returns a {@link BuildsApi} that sends its calls through {@code client} to {@code baseUrl}.
+   *
+   * @param client the OkHttp client to use, with whatever interceptors the caller needs
+   * @param baseUrl the API root, such as {@code https://api.cloudflare.com/client/v4/}; it must end
+   *     in {@code /}
+   */
+  public static BuildsApi buildsApi(OkHttpClient client, HttpUrl baseUrl) {
+    if (client == null) {
+      throw new NullPointerException("client == null");
+    }
+    if (baseUrl == null) {
+      throw new NullPointerException("baseUrl == null");
+    }
+    return new Retrofit.Builder()
+        .client(client)
+        .baseUrl(baseUrl)
+        .addConverterFactory(MoshiConverterFactory.create(MOSHI))
+        .build()
+        .create(BuildsApi.class);
+  }
+}
