@@ -1,0 +1,96 @@
+package dev.cfbuilds.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** Loads the spec and its examples from the {@code cfbuilds-spec} jar, and converts JSON and YAML. */
+final class SpecResources {
+  static final String SPEC = "/dev/cfbuilds/spec/cloudflare-builds.openapi.yaml";
+  static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+  static final String ERROR_EXAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.4xx.json";
+  static final String PATH = "/accounts/{account_id}/builds/builds";
+  /** The version UUID the client-path tests ask for; the sample's builds key is {@code foo}. */
+  static final String VERSION_ID = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
+
+  private static final JsonAdapter<Object> JSON =
+      new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+  private static final JsonAdapter<BuildsByVersionIdsResponse> RESPONSE =
+      ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
+
+  private SpecResources() {
+  }
+
+  /** Returns a classpath resource as text. */
+  static String read(String resource) {
+    try (InputStream in = SpecResources.class.getResourceAsStream(resource)) {
+      assertThat(in).as("classpath resource %s", resource).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String specYaml() {
+    return read(SPEC);
+  }
+
+  /** Returns the spec as a mutable tree of maps and lists, for tests that edit a copy of it. */
+  static Map<String, Object> specTree() {
+    return new Yaml().load(specYaml());
+  }
+
+  static String toYaml(Map<String, Object> tree) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    return new Yaml(options).dump(tree);
+  }
+
+  /** Parses an OpenAPI document with swagger-parser, failing on any message it reports. */
+  static OpenAPI openApi(String yaml) {
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(yaml, null, null);
+    assertThat(result.getMessages()).as("swagger-parser messages").isEmpty();
+    return result.getOpenAPI();
+  }
+
+  /** Returns JSON as a tree of maps, lists, strings, doubles, booleans and nulls. */
+  static Object jsonTree(String json) {
+    try {
+      return JSON.fromJson(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String json(Object tree) {
+    return JSON.toJson(tree);
+  }
+
+  /** The sample with its one builds key, {@code foo}, replaced by {@link #VERSION_ID}. */
+  static String sampleForVersionId() {
+    return read(SAMPLE).replace("\"foo\": {\n        \"build_outcome\"",
+        "\"" + VERSION_ID + "\": {\n        \"build_outcome\"");
+  }
+
+  /** Decodes a response body with the models' own Moshi, as the client does. */
+  static BuildsByVersionIdsResponse decode(String json) throws IOException {
+    return RESPONSE.fromJson(json);
+  }
+
+  static String encode(BuildsByVersionIdsResponse response) {
+    return RESPONSE.toJson(response);
+  }
+}
