@@ -1,0 +1,138 @@
+package dev.cfbuilds.cli;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildOutcome;
+import dev.cfbuilds.generated.model.BuildStatus;
+import dev.cfbuilds.generated.model.BuildTriggerSource;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Makes up the demo API's builds: the spec's sample build, varied deterministically by version ID.
+ *
+ * <p>The same version ID always gets the same build (outcome, status, branch, commit, trigger and
+ * times), on every machine: the variation comes from a {@link Random} seeded with the ID's bits,
+ * whose sequence {@code java.util.Random} specifies.
+ */
+final class DemoBuilds {
+  /** Made-up version IDs starting with this have no build. */
+  static final String NO_BUILD_PREFIX = "00000000";
+
+  private static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+  private static final String SAMPLE_KEY = "foo";
+  private static final List<String> BRANCHES =
+      List.of("main", "main", "main", "staging", "feature/search", "fix/cache-headers");
+  private static final int MINUTES_IN_30_DAYS = 30 * 24 * 60;
+  private static final int EVERY_NTH_MADE_UP_ID_HAS_NO_BUILD = 15;
+
+  private static final JsonAdapter<Build> BUILD_ADAPTER = ApiWiring.moshi().adapter(Build.class);
+  private static final String TEMPLATE = BUILD_ADAPTER.toJson(readSampleBuild());
+
+  private DemoBuilds() {
+  }
+
+  /** Returns whether the demo API has a build for {@code versionId}. */
+  static boolean hasBuild(String versionId) {
+    return !versionId.startsWith(NO_BUILD_PREFIX);
+  }
+
+  /** Returns the demo build of {@code versionId}, a UUID; a fresh object each call. */
+  static Build forVersion(String versionId) {
+    UUID uuid = UUID.fromString(versionId);
+    Random random = new Random(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits());
+    Build build = template();
+
+    String branch = BRANCHES.get(random.nextInt(BRANCHES.size()));
+    BuildTriggerSource source = branch.equals("main")
+        ? (random.nextInt(4) == 0 ? BuildTriggerSource.MANUAL : BuildTriggerSource.PUSH)
+        : BuildTriggerSource.PULL_REQUEST;
+    build.getBuildTriggerMetadata()
+        .branch(branch)
+        .commitHash(hex(random, 40))
+        .buildTriggerSource(source);
+    build.buildUuid(UUID.nameUUIDFromBytes(("build of " + versionId).getBytes(StandardCharsets.UTF_8)));
+
+    OffsetDateTime created = build.getCreatedOn().plusMinutes(random.nextInt(MINUTES_IN_30_DAYS));
+    OffsetDateTime initializing = created.plusSeconds(1 + random.nextInt(5));
+    OffsetDateTime running = initializing.plusSeconds(3 + random.nextInt(12));
+    OffsetDateTime stopped = running.plusSeconds(20 + random.nextInt(220));
+    build.createdOn(created).initializingOn(initializing).runningOn(running);
+
+    int kind = random.nextInt(10);
+    if (kind == 9) {
+      build.status(BuildStatus.RUNNING).buildOutcome(null).stoppedOn(null).modifiedOn(running);
+    } else {
+      BuildOutcome outcome = kind < 6 ? BuildOutcome.SUCCESS
+          : kind < 8 ? BuildOutcome.FAIL : BuildOutcome.CANCELLED;
+      build.status(BuildStatus.STOPPED).buildOutcome(outcome).stoppedOn(stopped).modifiedOn(stopped);
+    }
+
+    if (source == BuildTriggerSource.PULL_REQUEST) {
+      build.getPullRequest()
+          .createdOn(created.minusMinutes(5 + random.nextInt(120)))
+          .pullRequestUrl(URI.create("https://github.com/cloudflare/workers-sdk/pull/"
+              + (100 + random.nextInt(900))));
+    } else {
+      build.pullRequest(null);
+    }
+    return build;
+  }
+
+  /**
+   * Returns {@code count} made-up version IDs, the same on every run; every 15th, starting with the
+   * 8th, starts with {@value #NO_BUILD_PREFIX} and so has no build.
+   */
+  static List<String> madeUpVersionIds(int count) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = UUID.nameUUIDFromBytes(("cfbuilds demo version " + i).getBytes(StandardCharsets.UTF_8))
+          .toString();
+      if (i % EVERY_NTH_MADE_UP_ID_HAS_NO_BUILD == 7) {
+        id = NO_BUILD_PREFIX + id.substring(NO_BUILD_PREFIX.length());
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  private static Build template() {
+    try {
+      return BUILD_ADAPTER.fromJson(TEMPLATE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String hex(Random random, int length) {
+    StringBuilder hex = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      hex.append(Character.forDigit(random.nextInt(16), 16));
+    }
+    return hex.toString();
+  }
+
+  private static Build readSampleBuild() {
+    try (InputStream in = DemoBuilds.class.getResourceAsStream(SAMPLE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classpath resource " + SAMPLE + " (cfbuilds-spec)");
+      }
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      BuildsByVersionIdsResponse sample = ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class)
+          .fromJson(json);
+      return sample.getResult().getBuilds().get(SAMPLE_KEY);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.cfbuilds.cli;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.model.ApiError;
+import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * Answers like Cloudflare's "Get builds by version IDs" endpoint, for the demo.
+ *
+ * <p>Serves {@code GET /client/v4/accounts/{account_id}/builds/builds?version_ids=…} for any
+ * account: each version ID gets the build {@link DemoBuilds} makes up for it, except IDs starting
+ * with {@value DemoBuilds#NO_BUILD_PREFIX}, which have none. Rejects what the real API rejects, in
+ * its error envelope: no credentials (401), no {@code version_ids}, more than
+ * {@value #MAX_VERSION_IDS} of them or one that is not a UUID (400), another path (404) or method
+ * (405). The error codes other than the sample's {@code 12000} are made up for the demo.
+ */
+final class DemoDispatcher extends Dispatcher {
+  /** The API's limit of version IDs in one request. */
+  static final int MAX_VERSION_IDS = 20;
+
+  private static final List<String> PATH_BEFORE_ACCOUNT = List.of("client", "v4", "accounts");
+  private static final List<String> PATH_AFTER_ACCOUNT = List.of("builds", "builds");
+  private static final int CODE_NO_ROUTE = 7000;
+  private static final int CODE_METHOD_NOT_ALLOWED = 10405;
+  private static final int CODE_AUTHENTICATION = 10000;
+  private static final int CODE_BAD_VERSION_IDS = 12001;
+
+  private static final JsonAdapter<BuildsByVersionIdsResponse> RESPONSE_ADAPTER =
+      ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
+  private static final JsonAdapter<Object> ERROR_ADAPTER =
+      ApiWiring.moshi().adapter(Object.class).serializeNulls();
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    HttpUrl url = request.getUrl();
+    List<String> segments = url.pathSegments();
+    boolean routed = segments.size() == 6
+        && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)
+        && !segments.get(3).isEmpty()
+        && segments.subList(4, 6).equals(PATH_AFTER_ACCOUNT);
+    if (!routed) {
+      return error(404, CODE_NO_ROUTE, "No route for that URI");
+    }
+    if (!"GET".equals(request.getMethod())) {
+      return error(405, CODE_METHOD_NOT_ALLOWED, "Method not allowed");
+    }
+    if (!hasCredentials(request.getHeaders())) {
+      return error(401, CODE_AUTHENTICATION, "Authentication error");
+    }
+    String versionIds = url.queryParameter("version_ids");
+    if (versionIds == null || versionIds.isEmpty()) {
+      return error(400, CODE_BAD_VERSION_IDS, "version_ids is required");
+    }
+    String[] ids = versionIds.split(",", -1);
+    if (ids.length > MAX_VERSION_IDS) {
+      return error(400, CODE_BAD_VERSION_IDS, "version_ids: at most " + MAX_VERSION_IDS
+          + " version IDs per request, got " + ids.length);
+    }
+    Map<String, Build> builds = new LinkedHashMap<>();
+    for (String id : ids) {
+      if (!VersionIds.isUuid(id)) {
+        return error(400, CODE_BAD_VERSION_IDS, "version_ids: \"" + id + "\" is not a UUID");
+      }
+      String versionId = id.toLowerCase(Locale.ROOT);
+      if (DemoBuilds.hasBuild(versionId)) {
+        builds.put(versionId, DemoBuilds.forVersion(versionId));
+      }
+    }
+    BuildsByVersionIdsResponse body = new BuildsByVersionIdsResponse()
+        .errors(List.of())
+        .messages(List.of())
+        .result(new BuildsByVersionIdsResult().builds(builds))
+        .success(true);
+    return json(200, RESPONSE_ADAPTER.toJson(body));
+  }
+
+  private static boolean hasCredentials(Headers headers) {
+    String authorization = headers.get("Authorization");
+    if (authorization != null && authorization.startsWith("Bearer ")
+        && !authorization.substring("Bearer ".length()).isBlank()) {
+      return true;
+    }
+    String email = headers.get("X-Auth-Email");
+    String key = headers.get("X-Auth-Key");
+    return email != null && !email.isBlank() && key != null && !key.isBlank();
+  }
+
+  private static MockResponse error(int status, int code, String message) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("errors", List.of(new ApiError().code(code).message(message)));
+    envelope.put("messages", List.of());
+    envelope.put("result", null);
+    envelope.put("success", false);
+    return json(status, ERROR_ADAPTER.toJson(envelope));
+  }
+
+  private static MockResponse json(int status, String body) {
+    return new MockResponse.Builder()
+        .code(status)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+}

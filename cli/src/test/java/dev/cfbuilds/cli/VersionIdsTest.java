@@ -1,0 +1,60 @@
+package dev.cfbuilds.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class VersionIdsTest {
+  private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
+  private static final String B = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
+  private static final String C = "00000000-6e1a-4fe4-a799-aa6d9a6ab26e";
+
+  @Test
+  void splitsOnCommasWhitespaceAndLinesSkippingBlanks() {
+    VersionIds ids = new VersionIds();
+    ids.addLine(A + "," + B + ",", "argument 1");
+    ids.addText("\n  " + C + "  \n\n", "ids.txt");
+
+    assertThat(ids.distinct()).containsExactly(A, B, C);
+  }
+
+  @Test
+  void lowerCasesAndDropsDuplicatesKeepingTheFirstPosition() {
+    VersionIds ids = new VersionIds();
+    ids.addLine(B, "argument 1");
+    ids.addLine(A.toUpperCase(), "argument 2");
+    ids.addLine(B + ", " + A, "argument 3");
+
+    assertThat(ids.distinct()).containsExactly(B, A);
+  }
+
+  @Test
+  void rejectsANonUuidNamingTheArgument() {
+    VersionIds ids = new VersionIds();
+
+    assertThatThrownBy(() -> ids.addLine(A + ",not-a-uuid", "argument 2"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("bad version ID \"not-a-uuid\" in argument 2: expected a UUID such as "
+            + "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e");
+  }
+
+  @Test
+  void namesTheFileAndLineOfABadId() {
+    VersionIds ids = new VersionIds();
+
+    assertThatThrownBy(() -> ids.addText(A + "\n" + B + "\n" + "8e5e3a2a1d7e4a1b9c7d2f4e6b8a0c1e\n", "ids.txt"))
+        .hasMessageStartingWith("bad version ID \"8e5e3a2a1d7e4a1b9c7d2f4e6b8a0c1e\" in ids.txt line 3:");
+  }
+
+  @Test
+  void acceptsOnlyTheCanonicalUuidForm() {
+    assertThat(VersionIds.isUuid(A)).isTrue();
+    assertThat(VersionIds.isUuid(A.toUpperCase())).isTrue();
+    assertThat(VersionIds.isUuid("1-2-3-4-5")).isFalse();
+    assertThat(VersionIds.isUuid(A.replace('-', '_'))).isFalse();
+    assertThat(VersionIds.isUuid(A.replace('e', 'g'))).isFalse();
+    assertThat(VersionIds.isUuid(A + "0")).isFalse();
+    assertThat(VersionIds.isUuid("")).isFalse();
+  }
+}
