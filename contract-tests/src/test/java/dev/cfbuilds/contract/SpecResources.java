@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -41,18 +42,17 @@ final class SpecResources {
   }
 
   /** Returns Atlassian's validator for the spec: it checks requests and responses against it. */
-  @SuppressWarnings("unchecked")
   static OpenApiInteractionValidator validator() {
     // Workaround: swagger-request-validator 2.46.1 checks credentials only against an operation's
     // own `security` and ignores the document-level one, which is where our spec declares it. By
     // OpenAPI's rules an operation without `security` inherits the top-level one, so copying it onto
     // the operation changes nothing in the spec's meaning and lets the validator check the headers.
-    Map<String, Object> spec = specTree();
-    Map<String, Object> operation = (Map<String, Object>)
-        ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(PATH)).get("get");
-    assertThat(operation).as("operation GET %s", PATH).isNotNull().doesNotContainKey("security");
-    operation.put("security", spec.get("security"));
-    return OpenApiInteractionValidator.createForInlineApiSpecification(toYaml(spec)).build();
+    String spec = editedSpec(tree -> {
+      Map<String, Object> operation = node(tree, "paths", PATH, "get");
+      assertThat(operation).doesNotContainKey("security");
+      operation.put("security", tree.get("security"));
+    });
+    return OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
   }
 
   /** Converts a request that MockWebServer received into the validator's request model. */
@@ -86,6 +86,29 @@ final class SpecResources {
   /** Returns the spec as a mutable tree of maps and lists, for tests that edit a copy of it. */
   static Map<String, Object> specTree() {
     return new Yaml().load(specYaml());
+  }
+
+  /** Returns a copy of the spec as YAML, after {@code change} has edited its tree. */
+  static String editedSpec(Consumer<Map<String, Object>> change) {
+    Map<String, Object> spec = specTree();
+    change.accept(spec);
+    return toYaml(spec);
+  }
+
+  /** Follows {@code keys} down a tree of maps, failing with the missing key's name. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> node(Map<String, Object> tree, String... keys) {
+    Map<String, Object> node = tree;
+    for (String key : keys) {
+      node = (Map<String, Object>) node.get(key);
+      assertThat(node).as("node %s", key).isNotNull();
+    }
+    return node;
+  }
+
+  /** Returns the component schema {@code name} of a spec tree. */
+  static Map<String, Object> schema(Map<String, Object> spec, String name) {
+    return node(spec, "components", "schemas", name);
   }
 
   static String toYaml(Map<String, Object> tree) {

@@ -1,0 +1,250 @@
+package dev.cfbuilds.contract;
+
+import static dev.cfbuilds.contract.SpecResources.editedSpec;
+import static dev.cfbuilds.contract.SpecResources.node;
+import static dev.cfbuilds.contract.SpecResources.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Json;
+import dev.cfbuilds.generated.model.Build;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Spec ↔ models: every component schema of the spec has a generated class, every property a
+ * {@code @Json} field of the Java type the spec implies, every enum value a constant; and the
+ * models have nothing the spec does not. This is what notices a regenerated client drifting.
+ */
+class SpecModelCorrespondenceTest {
+  private static final String MODEL_PACKAGE = Build.class.getPackageName();
+  private static final String UNKNOWN = "UNKNOWN_DEFAULT_OPEN_API";
+
+  @Test
+  void specAndGeneratedModelsAgree() {
+    assertThat(mismatches(SpecResources.specYaml())).isEmpty();
+  }
+
+  static Stream<Arguments> specEdits() {
+    return Stream.of(
+        Arguments.of("a new property",
+            editedSpec(spec ->
+                node(schema(spec, "Build"), "properties").put("build_number", Map.of("type", "integer"))),
+            "Build.build_number: in the spec, but no field of the model has @Json(name = \"build_number\")"),
+        Arguments.of("a removed property",
+            editedSpec(spec -> node(schema(spec, "RepoConnection"), "properties").remove("repo_id")),
+            "RepoConnection.repoId: the model has @Json(name = \"repo_id\"), the spec has no such property"),
+        Arguments.of("a changed format",
+            editedSpec(spec -> node(schema(spec, "Build"), "properties", "build_uuid").remove("format")),
+            "Build.build_uuid: the spec implies java.lang.String, the model field buildUuid is java.util.UUID"),
+        Arguments.of("a changed item type",
+            editedSpec(spec ->
+                node(schema(spec, "Trigger"), "properties", "path_includes").put("items", Map.of("type", "integer"))),
+            "Trigger.path_includes: the spec implies java.util.List<java.lang.Integer>,"
+                + " the model field pathIncludes is java.util.List<java.lang.String>"),
+        Arguments.of("a new enum value",
+            editedSpec(spec -> enumValues(spec, "ProviderType").add("gitlab")),
+            "ProviderType: the spec's value \"gitlab\" has no constant"),
+        Arguments.of("a removed enum value",
+            editedSpec(spec -> enumValues(spec, "BuildStatus").remove("stopped")),
+            "BuildStatus.STOPPED: the model's value \"stopped\" is not in the spec"),
+        Arguments.of("a new schema",
+            editedSpec(spec ->
+                node(spec, "components", "schemas").put("Deployment", Map.of("type", "object"))),
+            "Deployment: a schema in the spec, but no class " + MODEL_PACKAGE + ".Deployment"),
+        Arguments.of("a removed schema",
+            editedSpec(spec -> {
+              node(spec, "components", "schemas").remove("ResultInfo");
+              node(schema(spec, "BuildsByVersionIdsResponse"), "properties").remove("result_info");
+            }),
+            "ResultInfo: a model class, but no schema in the spec"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specEdits")
+  void editedSpecNoLongerMatchesTheModels(String change, String editedSpec, String mismatch) {
+    assertThat(mismatches(editedSpec)).contains(mismatch);
+  }
+
+  /** Returns every disagreement between the spec's component schemas and the generated models. */
+  private static List<String> mismatches(String specYaml) {
+    OpenAPI spec = SpecResources.openApi(specYaml);
+    List<String> mismatches = new ArrayList<>();
+    Map<String, Schema> schemas = spec.getComponents().getSchemas();
+    Set<String> classes = modelClassNames();
+    schemas.forEach((name, schema) -> {
+      if (!classes.contains(name)) {
+        mismatches.add(name + ": a schema in the spec, but no class " + MODEL_PACKAGE + "." + name);
+      } else if (schema.getEnum() != null) {
+        compareEnum(name, schema, modelClass(name), mismatches);
+      } else {
+        compareObject(name, schema, modelClass(name), mismatches);
+      }
+    });
+    classes.stream().filter(name -> !schemas.containsKey(name))
+        .forEach(name -> mismatches.add(name + ": a model class, but no schema in the spec"));
+    return mismatches;
+  }
+
+  private static void compareObject(String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
+    Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
+    properties.forEach((property, propertySchema) -> {
+      Field field = jsonField(model, property);
+      if (field == null) {
+        mismatches.add(name + "." + property + ": in the spec, but no field of the model has @Json(name = \""
+            + property + "\")");
+        return;
+      }
+      String expected = javaType(propertySchema);
+      String actual = field.getGenericType().getTypeName();
+      if (!expected.equals(actual)) {
+        mismatches.add(name + "." + property + ": the spec implies " + expected + ", the model field "
+            + field.getName() + " is " + actual);
+      }
+    });
+    for (Field field : model.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers())) {
+        continue;
+      }
+      Json json = field.getAnnotation(Json.class);
+      if (json == null) {
+        mismatches.add(name + "." + field.getName() + ": a model field without @Json");
+      } else if (!properties.containsKey(json.name())) {
+        mismatches.add(name + "." + field.getName() + ": the model has @Json(name = \"" + json.name()
+            + "\"), the spec has no such property");
+      }
+    }
+  }
+
+  private static void compareEnum(String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
+    if (!model.isEnum()) {
+      mismatches.add(name + ": an enum in the spec, but " + model.getName() + " is not an enum");
+      return;
+    }
+    Set<String> specValues = new LinkedHashSet<>();
+    schema.getEnum().forEach(value -> specValues.add(String.valueOf(value)));
+    Set<String> modelValues = new LinkedHashSet<>();
+    for (Object constant : model.getEnumConstants()) {
+      String constantName = ((Enum<?>) constant).name();
+      if (constantName.equals(UNKNOWN)) {
+        continue;
+      }
+      String value = wireValue(model, constantName);
+      modelValues.add(value);
+      if (!specValues.contains(value)) {
+        mismatches.add(name + "." + constantName + ": the model's value \"" + value + "\" is not in the spec");
+      }
+    }
+    specValues.stream().filter(value -> !modelValues.contains(value))
+        .forEach(value -> mismatches.add(name + ": the spec's value \"" + value + "\" has no constant"));
+  }
+
+  /** Returns the Java type name the generator must give a property of this schema. */
+  private static String javaType(Schema<?> schema) {
+    if (schema.get$ref() != null) {
+      return MODEL_PACKAGE + "." + schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+    }
+    String format = schema.getFormat() == null ? "" : schema.getFormat();
+    switch (String.valueOf(schema.getType())) {
+      case "string":
+        return switch (format) {
+          case "date-time" -> "java.time.OffsetDateTime";
+          case "uuid" -> "java.util.UUID";
+          case "uri" -> "java.net.URI";
+          default -> "java.lang.String";
+        };
+      case "integer":
+        return format.equals("int64") ? "java.lang.Long" : "java.lang.Integer";
+      case "number":
+        return "java.math.BigDecimal";
+      case "boolean":
+        return "java.lang.Boolean";
+      case "array":
+        return "java.util.List<" + javaType(schema.getItems()) + ">";
+      case "object":
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+          return "java.util.Map<java.lang.String, " + javaType(values) + ">";
+        }
+        return "(an inline object, which the generator cannot name)";
+      default:
+        return "(a schema without a type)";
+    }
+  }
+
+  private static Field jsonField(Class<?> model, String property) {
+    for (Field field : model.getDeclaredFields()) {
+      Json json = field.getAnnotation(Json.class);
+      if (json != null && json.name().equals(property)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  private static String wireValue(Class<?> model, String constantName) {
+    try {
+      Json json = model.getField(constantName).getAnnotation(Json.class);
+      return json == null ? "(no @Json on " + constantName + ")" : json.name();
+    } catch (NoSuchFieldException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Class<?> modelClass(String name) {
+    try {
+      return Class.forName(MODEL_PACKAGE + "." + name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Lists the top-level classes of the model package, from the jar or folder that holds them. */
+  private static Set<String> modelClassNames() {
+    String folder = MODEL_PACKAGE.replace('.', '/') + "/";
+    Set<String> names = new TreeSet<>();
+    try {
+      Path location = Path.of(Build.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      List<String> entries = new ArrayList<>();
+      if (Files.isDirectory(location)) {
+        try (Stream<Path> files = Files.list(location.resolve(folder))) {
+          files.forEach(file -> entries.add(folder + file.getFileName()));
+        }
+      } else {
+        try (JarFile jar = new JarFile(location.toFile())) {
+          jar.stream().forEach(entry -> entries.add(entry.getName()));
+        }
+      }
+      for (String entry : entries) {
+        String rest = entry.startsWith(folder) ? entry.substring(folder.length()) : "";
+        if (rest.endsWith(".class") && !rest.contains("/") && !rest.contains("$")) {
+          names.add(rest.substring(0, rest.length() - ".class".length()));
+        }
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+    return names;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> enumValues(Map<String, Object> spec, String schema) {
+    return (List<Object>) schema(spec, schema).get("enum");
+  }
+}
