@@ -38,19 +38,8 @@ final class ScalarAdapters {
     }
   }
 
-  /** Accepts only the canonical 8-4-4-4-12 form: {@link UUID#fromString} also takes "1-2-3-4-5". */
   private static UUID parseUuid(String text) {
-    if (text.length() != 36) {
-      return null;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = text.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-        return null;
-      }
-    }
-    return java.util.UUID.fromString(text);
+    return CanonicalUuid.matches(text) ? java.util.UUID.fromString(text) : null;
   }
 
   private static URI parseUri(String text) {

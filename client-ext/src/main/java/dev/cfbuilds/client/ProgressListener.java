@@ -1,0 +1,16 @@
+package dev.cfbuilds.client;
+
+/**
+ * Hears of each request of a call as it finishes, for showing progress when a call with many
+ * version IDs fans out into many requests. Called on an OkHttp thread: return quickly.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+  /** A listener that does nothing, the default. */
+  ProgressListener NONE = (done, total) -> { };
+
+  /**
+   * Reports that {@code done} of a call's {@code total} requests have finished, successfully or not.
+   */
+  void onRequestDone(int done, int total);
+}

@@ -1,0 +1,202 @@
+package dev.cfbuilds.client.internal;
+
+import dev.cfbuilds.client.ChunkFailure;
+import dev.cfbuilds.client.ProgressListener;
+import dev.cfbuilds.client.errors.CloudflareException;
+import dev.cfbuilds.generated.CollectionFormats.CSVParams;
+import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Response;
+
+/**
+ * One call for many version IDs: one request per chunk of IDs, at most the limiter's number in
+ * flight, results merged in input order. Cancelling the returned future cancels the requests.
+ */
+final class FanOut {
+  private final BuildsApi api;
+  private final ResponseMapper mapper;
+  private final RequestLimiter limiter;
+  private final ProgressListener progress;
+  private final String accountId;
+  private final List<String> versionIds;
+  private final boolean failFast;
+  private final List<Chunk> chunks = new ArrayList<>();
+  private final CompletableFuture<FetchOutcome> future = new CompletableFuture<>();
+  private int done;
+  private boolean finished;
+
+  FanOut(BuildsApi api, ResponseMapper mapper, RequestLimiter limiter, ProgressListener progress,
+      String accountId, List<String> versionIds, int chunkSize, boolean failFast) {
+    this.api = api;
+    this.mapper = mapper;
+    this.limiter = limiter;
+    this.progress = progress;
+    this.accountId = accountId;
+    this.versionIds = versionIds;
+    this.failFast = failFast;
+    for (List<String> ids : VersionIds.partition(versionIds, chunkSize)) {
+      chunks.add(new Chunk(ids));
+    }
+  }
+
+  CompletableFuture<FetchOutcome> start() {
+    if (chunks.isEmpty()) {
+      future.complete(new FetchOutcome(Map.of(), List.of(), List.of()));
+      return future;
+    }
+    future.whenComplete((outcome, failure) -> {
+      if (failure instanceof CancellationException) {
+        cancelAll();
+      }
+    });
+    for (Chunk chunk : chunks) {
+      limiter.submit(chunk);
+    }
+    return future;
+  }
+
+  private void finish(Chunk chunk, Map<String, Build> builds, CloudflareException failure) {
+    limiter.release();
+    int doneNow;
+    boolean failNow = false;
+    boolean completeNow = false;
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      chunk.builds = builds;
+      chunk.failure = failure;
+      doneNow = ++done;
+      if (failure != null && failFast) {
+        finished = true;
+        failNow = true;
+      } else if (done == chunks.size()) {
+        finished = true;
+        completeNow = true;
+      }
+    }
+    try {
+      progress.onRequestDone(doneNow, chunks.size());
+    } finally {
+      if (failNow) {
+        cancelAll();
+        future.completeExceptionally(failure);
+      } else if (completeNow) {
+        future.complete(merge());
+      }
+    }
+  }
+
+  private void cancelAll() {
+    List<Call<?>> calls = new ArrayList<>();
+    synchronized (this) {
+      finished = true;
+      for (Chunk chunk : chunks) {
+        if (chunk.call != null) {
+          calls.add(chunk.call);
+        }
+      }
+    }
+    for (Chunk chunk : chunks) {
+      limiter.withdraw(chunk);
+    }
+    for (Call<?> call : calls) {
+      call.cancel();
+    }
+  }
+
+  /** Merges the chunks' builds: requested IDs in input order, then anything else the API returned. */
+  private FetchOutcome merge() {
+    Map<String, Build> returned = new LinkedHashMap<>();
+    List<ChunkFailure> failures = new ArrayList<>();
+    List<String> answered = new ArrayList<>();
+    for (Chunk chunk : chunks) {
+      if (chunk.failure != null) {
+        failures.add(new ChunkFailure(chunk.versionIds, chunk.failure));
+        continue;
+      }
+      answered.addAll(chunk.versionIds);
+      chunk.builds.forEach((key, build) -> {
+        if (key != null && build != null) {
+          returned.putIfAbsent(key.toLowerCase(Locale.ROOT), build);
+        }
+      });
+    }
+    Map<String, Build> builds = new LinkedHashMap<>();
+    for (String id : versionIds) {
+      Build build = returned.remove(id);
+      if (build != null) {
+        builds.put(id, build);
+      }
+    }
+    builds.putAll(returned);
+    List<String> missing = new ArrayList<>();
+    for (String id : answered) {
+      if (!builds.containsKey(id)) {
+        missing.add(id);
+      }
+    }
+    return new FetchOutcome(Collections.unmodifiableMap(builds), missing, failures);
+  }
+
+  /** The request for one chunk of IDs; run by the limiter when its turn comes. */
+  private final class Chunk implements Runnable, Callback<BuildsByVersionIdsResponse> {
+    final List<String> versionIds;
+    Call<BuildsByVersionIdsResponse> call;
+    Map<String, Build> builds;
+    CloudflareException failure;
+
+    Chunk(List<String> versionIds) {
+      this.versionIds = versionIds;
+    }
+
+    @Override
+    public void run() {
+      Call<BuildsByVersionIdsResponse> started;
+      synchronized (FanOut.this) {
+        if (finished) {
+          started = null;
+        } else {
+          call = api.getBuildsByVersionIds(accountId, new CSVParams(versionIds));
+          started = call;
+        }
+      }
+      if (started == null) {
+        limiter.release();
+        return;
+      }
+      started.enqueue(this);
+    }
+
+    @Override
+    public void onResponse(Call<BuildsByVersionIdsResponse> call, Response<BuildsByVersionIdsResponse> response) {
+      Map<String, Build> found;
+      try {
+        found = mapper.builds(call.request(), response);
+      } catch (CloudflareException e) {
+        finish(this, null, e);
+        return;
+      } catch (RuntimeException e) {
+        finish(this, null, mapper.failure(call.request(), e));
+        return;
+      }
+      finish(this, found, null);
+    }
+
+    @Override
+    public void onFailure(Call<BuildsByVersionIdsResponse> call, Throwable t) {
+      finish(this, null, mapper.failure(call.request(), t));
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.cfbuilds.client.internal;
+
+import dev.cfbuilds.client.Sleeper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Retries a request that failed in a way a later attempt may not: statuses 408, 409, 429 and 5xx,
+ * and I/O errors (the endpoint is a GET, so repeating it is safe).
+ *
+ * <p>It waits as long as {@code Retry-After} asks, in seconds or as an HTTP date; a longer wait than
+ * {@code maxRetryAfter} is not waited for and the response is returned at once (Cloudflare blocks
+ * a client for five minutes after too many requests; hammering it only extends that). Without the
+ * header it backs off exponentially: 0.5 s doubling to at most 8 s, less up to a quarter at random
+ * so that parallel requests spread out.
+ *
+ * <p>Each response body is read here, within its attempt, so that a connection dropped in the middle
+ * of a body is retried like any other I/O error; bodies of responses not returned are closed.
+ */
+public final class RetryInterceptor implements Interceptor {
+  static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+  /** Larger bodies are cut here; a response of 20 builds is a few tens of kilobytes. */
+  static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  private final int maxRetries;
+  private final Duration maxRetryAfter;
+  private final Sleeper sleeper;
+  private final Clock clock;
+
+  /**
+   * Creates an interceptor.
+   *
+   * @param maxRetries how many times to retry after the first attempt
+   * @param maxRetryAfter the longest {@code Retry-After} to wait for
+   * @param sleeper waits between attempts
+   * @param clock reads the time for {@code Retry-After} dates
+   */
+  public RetryInterceptor(int maxRetries, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+    this.maxRetries = maxRetries;
+    this.maxRetryAfter = maxRetryAfter;
+    this.sleeper = sleeper;
+    this.clock = clock;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    for (int attempt = 0; ; attempt++) {
+      Duration delay;
+      try {
+        Response response = buffered(chain.proceed(request));
+        if (!isRetryable(response.code()) || attempt >= maxRetries) {
+          return response;
+        }
+        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+        if (retryAfter != null && retryAfter.compareTo(maxRetryAfter) > 0) {
+          return response;
+        }
+        response.close();
+        delay = retryAfter != null ? retryAfter : backoff(attempt);
+      } catch (IOException e) {
+        if (attempt >= maxRetries || chain.call().isCanceled()) {
+          throw e;
+        }
+        delay = backoff(attempt);
+      }
+      pause(chain, delay);
+    }
+  }
+
+  static boolean isRetryable(int code) {
+    return code == 408 || code == 409 || code == 429 || code >= 500;
+  }
+
+  /** Returns the wait before retry number {@code attempt + 1} when the server did not say. */
+  static Duration backoff(int attempt) {
+    long exponential = INITIAL_BACKOFF.toMillis() << Math.min(attempt, 10);
+    long capped = Math.min(exponential, MAX_BACKOFF.toMillis());
+    double jitter = 1.0 - 0.25 * ThreadLocalRandom.current().nextDouble();
+    return Duration.ofMillis((long) (capped * jitter));
+  }
+
+  private void pause(Chain chain, Duration delay) throws IOException {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to retry");
+    }
+    if (chain.call().isCanceled()) {
+      throw new IOException("Canceled");
+    }
+  }
+
+  /** Returns {@code response} with its body read into memory, closing the network body. */
+  private static Response buffered(Response response) throws IOException {
+    try (response) {
+      ResponseBody inMemory = response.peekBody(MAX_BODY_BYTES);
+      return response.newBuilder().body(inMemory).build();
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.cfbuilds.client;
+
+import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildTriggerMetadata;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A loopback stand-in for the API: answers each request with a build for every requested version
+ * ID except those starting {@code 00000000}, unless a scripted response comes first. Records what
+ * it saw, including the most requests it had in flight at once.
+ */
+final class BuildsServer extends Dispatcher implements AutoCloseable {
+  final MockWebServer server = new MockWebServer();
+  private final Queue<Function<List<String>, MockResponse>> script = new ConcurrentLinkedQueue<>();
+  private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile long latencyMillis;
+
+  BuildsServer() throws IOException {
+    server.setDispatcher(this);
+    server.start();
+  }
+
+  /** Returns a client builder pointed at this server with a test token and a sleeper that never sleeps. */
+  Builder clientBuilder() {
+    return CloudflareBuildsClient.builder()
+        .apiToken("test-token")
+        .baseUrl(server.url("/client/v4/").toString())
+        .sleeper(duration -> { });
+  }
+
+  /** Answers the next request with {@code response} instead of builds. */
+  BuildsServer enqueue(MockResponse response) {
+    script.add(ids -> response);
+    return this;
+  }
+
+  /** Answers the next request by calling {@code responder} with its version IDs. */
+  BuildsServer enqueue(Function<List<String>, MockResponse> responder) {
+    script.add(responder);
+    return this;
+  }
+
+  /** Makes every answer wait {@code millis} first, so that requests overlap. */
+  BuildsServer latency(long millis) {
+    this.latencyMillis = millis;
+    return this;
+  }
+
+  List<RecordedRequest> requests() {
+    return new ArrayList<>(requests);
+  }
+
+  /** Returns the version IDs of each request, in arrival order. */
+  List<List<String>> requestedIds() {
+    List<List<String>> ids = new ArrayList<>();
+    for (RecordedRequest request : requests) {
+      ids.add(versionIds(request));
+    }
+    return ids;
+  }
+
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    requests.add(request);
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      if (latencyMillis > 0) {
+        Thread.sleep(latencyMillis);
+      }
+      List<String> ids = versionIds(request);
+      Function<List<String>, MockResponse> scripted = script.poll();
+      return scripted != null ? scripted.apply(ids) : json(200, envelope(ids));
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  static List<String> versionIds(RecordedRequest request) {
+    String csv = request.getUrl().queryParameter("version_ids");
+    return csv == null ? List.of() : Arrays.asList(csv.split(",", -1));
+  }
+
+  /** Returns a successful envelope with a build for each ID that does not start {@code 00000000}. */
+  static String envelope(List<String> ids) {
+    Map<String, Build> builds = new LinkedHashMap<>();
+    for (String id : ids) {
+      if (!id.startsWith("00000000")) {
+        builds.put(id, buildFor(id));
+      }
+    }
+    return ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class).toJson(new BuildsByVersionIdsResponse()
+        .success(true).errors(List.of()).messages(List.of())
+        .result(new BuildsByVersionIdsResult().builds(builds)));
+  }
+
+  /** Returns the build the server gives {@code versionId}: its commit hash is the ID's first 12 characters. */
+  static Build buildFor(String versionId) {
+    return new Build().buildTriggerMetadata(new BuildTriggerMetadata().commitHash(versionId.substring(0, 12)));
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  /** Returns {@code count} distinct version IDs, the n-th ending in n. */
+  static List<String> ids(int count) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      ids.add(String.format("8e5e3a2a-1d7e-4a1b-9c7d-%012d", i));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.cfbuilds.client;
+
+import static dev.cfbuilds.client.BuildsServer.ids;
+import static dev.cfbuilds.client.BuildsServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cfbuilds.client.errors.BadRequestException;
+import dev.cfbuilds.client.errors.CloudflareIoException;
+import dev.cfbuilds.client.errors.CloudflareServiceException;
+import dev.cfbuilds.client.errors.InternalServerException;
+import dev.cfbuilds.client.errors.MalformedResponseException;
+import dev.cfbuilds.client.errors.NotFoundException;
+import dev.cfbuilds.client.errors.PermissionDeniedException;
+import dev.cfbuilds.client.errors.RateLimitException;
+import dev.cfbuilds.client.errors.UnauthorizedException;
+import dev.cfbuilds.client.errors.UnexpectedStatusCodeException;
+import java.util.List;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ErrorsTest {
+  private static final String PATH = "GET /client/v4/accounts/acct/builds/builds";
+  private static final String NOT_FOUND_ENVELOPE =
+      "{\"errors\":[{\"code\":12000,\"message\":\"Not found\"}],\"messages\":[],\"result\":null,\"success\":false}";
+
+  private final BuildsServer server = new BuildsServer();
+  private final CloudflareBuildsClient client = server.clientBuilder().maxRetries(0).build();
+
+  ErrorsTest() throws Exception {
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+    server.close();
+  }
+
+  static Stream<Arguments> statuses() {
+    return Stream.of(
+        Arguments.of(400, BadRequestException.class, " Bad Request"),
+        Arguments.of(401, UnauthorizedException.class, " Unauthorized"),
+        Arguments.of(403, PermissionDeniedException.class, " Forbidden"),
+        Arguments.of(404, NotFoundException.class, " Not Found"),
+        Arguments.of(429, RateLimitException.class, " Too Many Requests"),
+        Arguments.of(500, InternalServerException.class, " Internal Server Error"),
+        Arguments.of(503, InternalServerException.class, " Service Unavailable"),
+        Arguments.of(418, UnexpectedStatusCodeException.class, ""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("statuses")
+  void mapsEachStatusToItsException(int status, Class<? extends CloudflareServiceException> type, String text) {
+    server.enqueue(json(status, NOT_FOUND_ENVELOPE));
+
+    CloudflareServiceException e = catchThrowableOfType(type, () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e).hasMessage(PATH + " returned " + status + text + ": [12000] Not found");
+    assertThat(e.statusCode()).isEqualTo(status);
+    assertThat(e.errors()).singleElement().satisfies(error -> {
+      assertThat(error.getCode()).isEqualTo(12000);
+      assertThat(error.getMessage()).isEqualTo("Not found");
+    });
+    assertThat(e.headers()).containsEntry("content-type", List.of("application/json"));
+  }
+
+  @Test
+  void treatsSuccessFalseOnA200AsAServiceError() {
+    server.enqueue(json(200, NOT_FOUND_ENVELOPE));
+
+    CloudflareServiceException e = catchThrowableOfType(CloudflareServiceException.class,
+        () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e).hasMessage(PATH + " returned 200 with \"success\": false: [12000] Not found");
+    assertThat(e.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void givesAnHtmlErrorPageAsAShortExcerptNotAParseError() {
+    String page = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>" + "x".repeat(5000) + "</body></html>";
+    server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(page).build());
+
+    InternalServerException e = catchThrowableOfType(InternalServerException.class,
+        () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e.getMessage())
+        .startsWith(PATH + " returned 502 Bad Gateway: <html> <head><title>502 Bad Gateway</title></head> <body>xxx")
+        .hasSizeLessThan(PATH.length() + 250);
+    assertThat(e.errors()).isEmpty();
+  }
+
+  @Test
+  void namesTheJsonPathOfAMalformedBody() {
+    server.enqueue(json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":"
+        + "{\"x\":{\"status\":42}}}}"));
+
+    MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
+        () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e).hasMessage(PATH + " returned a body that is not the expected JSON:"
+        + " Expected a string but was NUMBER at path $.result.builds.x.status");
+  }
+
+  @Test
+  void reportsATruncatedBodyAsMalformedNotAsANetworkError() {
+    server.enqueue(json(200, "{\"success\":true,\"errors\":["));
+
+    MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
+        () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e.getMessage()).startsWith(PATH + " returned a body that is not the expected JSON: End of input");
+  }
+
+  @Test
+  void reportsJsonOfTheWrongShapeAsMalformed() {
+    server.enqueue(json(200, "{\"hello\":\"world\"}"));
+
+    MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
+        () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e).hasMessage(PATH + " returned a body that is not the expected JSON:"
+        + " required value 'success' missing at path $");
+  }
+
+  @Test
+  void reportsADroppedConnectionAsAnIoError() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+    CloudflareIoException e = catchThrowableOfType(CloudflareIoException.class,
+        () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e.getMessage()).startsWith(PATH + " failed: ");
+    assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.cfbuilds.client;
+
+import static dev.cfbuilds.client.BuildsServer.ids;
+import static dev.cfbuilds.client.BuildsServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cfbuilds.client.errors.CloudflareServiceException;
+import dev.cfbuilds.client.errors.PermissionDeniedException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PartialFailureTest {
+  private static final String FORBIDDEN = "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+      + "\"messages\":[],\"result\":null,\"success\":false}";
+
+  private final BuildsServer server = new BuildsServer();
+
+  PartialFailureTest() throws Exception {
+  }
+
+  @AfterEach
+  void close() {
+    server.close();
+  }
+
+  /** Fails every request whose first ID is {@code ids.get(failAt)}; answers the others. */
+  private void failChunkStartingAt(String firstId, int times) {
+    for (int i = 0; i < 15; i++) {
+      server.enqueue(requested -> requested.get(0).equals(firstId)
+          ? json(403, FORBIDDEN) : json(200, BuildsServer.envelope(requested)));
+    }
+  }
+
+  @Test
+  void keepsTheOtherChunksBuildsWhenOneFails() {
+    List<String> input = ids(300);
+    failChunkStartingAt(input.get(100), 1);
+    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
+      BuildsLookup lookup = client.lookupBuildsByVersionIds("acct", input);
+
+      assertThat(lookup.isComplete()).isFalse();
+      assertThat(lookup.builds()).hasSize(280);
+      assertThat(lookup.failedVersionIds()).containsExactlyElementsOf(input.subList(100, 120));
+      assertThat(lookup.failures()).singleElement()
+          .satisfies(f -> assertThat(f.exception()).isInstanceOf(PermissionDeniedException.class));
+      assertThat(lookup.missingVersionIds()).isEmpty();
+      assertThat(lookup).hasToString("BuildsLookup{builds=280, missing=0, failedRequests=1}");
+    }
+    assertThat(server.requests()).hasSize(15);
+  }
+
+  @Test
+  void failsFastWithTheChunksExceptionAndStopsSendingTheRest() {
+    List<String> input = ids(300);
+    failChunkStartingAt(input.get(0), 1);
+    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
+      PermissionDeniedException e = catchThrowableOfType(PermissionDeniedException.class,
+          () -> client.getBuildsByVersionIds("acct", input));
+      assertThat(e.getMessage()).endsWith("returned 403 Forbidden: [10000] Authentication error");
+    }
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void buildsOrThrowAttachesTheOtherFailuresAsSuppressed() {
+    List<String> input = ids(60);
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(requested -> requested.get(0).equals(input.get(20))
+          ? json(200, BuildsServer.envelope(requested)) : json(403, FORBIDDEN));
+    }
+    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
+      BuildsLookup lookup = client.lookupBuildsByVersionIds("acct", input);
+
+      assertThat(lookup.builds()).hasSize(20);
+      CloudflareServiceException e = catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow);
+      assertThat(e).isSameAs(lookup.failures().get(0).exception());
+      assertThat(e.getSuppressed()).containsExactly(lookup.failures().get(1).exception());
+      catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow);
+      assertThat(e.getSuppressed()).hasSize(1);
+    }
+  }
+}
