@@ -1,0 +1,167 @@
+package dev.cfbuilds.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfbuilds.client.errors.CloudflareIoException;
+import dev.cfbuilds.client.errors.CloudflareServiceException;
+import dev.cfbuilds.client.errors.PermissionDeniedException;
+import dev.cfbuilds.client.errors.RateLimitException;
+import dev.cfbuilds.generated.model.Build;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the README's Java samples compiling and true: each {@code ```java} block of the README must
+ * appear, line for line, in this file, where it compiles and (but for the quick start, which reads
+ * the real environment) runs against a loopback stub of the API.
+ */
+class ReadmeExamplesTest {
+  private static final Path README = Path.of("..", "README.md");
+  private static final Path THIS_FILE = Path.of("src", "test", "java", "dev", "cfbuilds", "client",
+      "ReadmeExamplesTest.java");
+
+  private final BuildsServer server = new BuildsServer();
+  private final String accountId = "0123456789abcdef0123456789abcdef";
+  private final List<String> versionIds = BuildsServer.ids(45);
+  private final String baseUrl = server.server.url("/client/v4/").toString();
+
+  ReadmeExamplesTest() throws IOException {
+  }
+
+  @AfterEach
+  void close() {
+    server.close();
+  }
+
+  @Test
+  void everyJavaSampleInTheReadmeIsInThisFile() throws IOException {
+    String source = normalize(Files.readString(THIS_FILE, StandardCharsets.UTF_8));
+    List<String> samples = javaSamples(Files.readString(README, StandardCharsets.UTF_8));
+
+    assertThat(samples).hasSizeGreaterThanOrEqualTo(5);
+    for (String sample : samples) {
+      assertThat(source).as("README sample not kept in %s:%n%s", THIS_FILE, sample).contains(normalize(sample));
+    }
+  }
+
+  @Test
+  void configuredClientFetchesBuilds() {
+    String token = "test-token";
+    CloudflareBuildsClient client = configuredClient(token);
+    try (client) {
+      assertThat(client.getBuildsByVersionIds(accountId, versionIds)).hasSize(45);
+    }
+  }
+
+  @Test
+  void partialResultsSampleRetriesOnlyWhatFailed() {
+    server.enqueue(BuildsServer.json(503, "{}")).enqueue(BuildsServer.json(503, "{}"))
+        .enqueue(BuildsServer.json(503, "{}"));
+    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
+      assertThat(partialResults(client)).hasSize(45);
+    }
+  }
+
+  @Test
+  void errorsSampleHandlesAPermissionError() {
+    server.enqueue(BuildsServer.json(403, "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+        + "\"messages\":[],\"result\":null,\"success\":false}"));
+    try (CloudflareBuildsClient client = server.clientBuilder().build()) {
+      assertThat(errors(client)).startsWith("the token lacks Workers CI Read: GET /client/v4/accounts/");
+    }
+  }
+
+  @Test
+  void asyncSampleCompletes() {
+    try (CloudflareBuildsClient client = server.clientBuilder().build()) {
+      assertThat(async(client).join()).isEqualTo(45);
+    }
+  }
+
+  static void quickStart() {
+    try (CloudflareBuildsClient client = CloudflareBuildsClient.fromEnv()) {
+      Map<String, Build> builds = client.getBuildsByVersionIds(List.of(
+          "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e",
+          "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
+      builds.forEach((versionId, build) -> System.out.println(versionId
+          + " " + build.getBuildOutcome()
+          + " " + build.getStatus()
+          + " " + build.getBuildTriggerMetadata().getBranch()
+          + "@" + build.getBuildTriggerMetadata().getCommitHash()));
+    }
+  }
+
+  private CloudflareBuildsClient configuredClient(String token) {
+    CloudflareBuildsClient client = CloudflareBuildsClient.builder()
+        .apiToken(token)                    // or .apiKey(email, globalApiKey)
+        .accountId(accountId)               // default for the overloads without one
+        .baseUrl(baseUrl)                   // default https://api.cloudflare.com/client/v4/
+        .maxRetries(3)                      // default 2
+        .maxConcurrentRequests(8)           // default 4
+        .timeout(Duration.ofSeconds(30))    // per attempt; default 60 s
+        .logLevel(LogLevel.BASIC)           // default NONE; credentials always redacted
+        .build();
+    return client;
+  }
+
+  private Map<String, Build> partialResults(CloudflareBuildsClient client) {
+    BuildsLookup lookup = client.lookupBuildsByVersionIds(accountId, versionIds);
+    Map<String, Build> builds = new LinkedHashMap<>(lookup.builds());
+    if (!lookup.isComplete()) {
+      // Only the failed requests' IDs are fetched again; the rest are kept.
+      builds.putAll(client.getBuildsByVersionIds(accountId, lookup.failedVersionIds()));
+    }
+    System.out.println("no build for: " + lookup.missingVersionIds());
+    return builds;
+  }
+
+  private String errors(CloudflareBuildsClient client) {
+    String outcome;
+    try {
+      Map<String, Build> builds = client.getBuildsByVersionIds(accountId, versionIds);
+      outcome = builds.size() + " builds";
+    } catch (RateLimitException e) {
+      outcome = "rate limited; try again in " + e.retryAfter().orElse(Duration.ofMinutes(5));
+    } catch (PermissionDeniedException e) {
+      outcome = "the token lacks Workers CI Read: " + e.getMessage();
+    } catch (CloudflareServiceException e) {
+      outcome = "API error " + e.statusCode() + ": " + e.errors();
+    } catch (CloudflareIoException e) {
+      outcome = "network: " + e.getMessage();
+    }
+    return outcome;
+  }
+
+  private CompletableFuture<Integer> async(CloudflareBuildsClient client) {
+    CompletableFuture<Integer> count = client.async().getBuildsByVersionIds(accountId, versionIds)
+        .thenApply(builds -> builds.size());
+    return count;
+  }
+
+  /** Returns the contents of the README's {@code ```java} blocks. */
+  private static List<String> javaSamples(String readme) {
+    List<String> samples = new ArrayList<>();
+    Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    while (m.find()) {
+      samples.add(m.group(1));
+    }
+    return samples;
+  }
+
+  /** Folds each run of whitespace to one space, so indentation may differ. */
+  private static String normalize(String text) {
+    return text.replaceAll("\\s+", " ").trim();
+  }
+}
