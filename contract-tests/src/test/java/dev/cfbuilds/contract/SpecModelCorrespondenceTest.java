@@ -1,6 +1,7 @@
 package dev.cfbuilds.contract;
 
 import static dev.cfbuilds.contract.SpecResources.editedSpec;
+import static dev.cfbuilds.contract.SpecResources.enumValues;
 import static dev.cfbuilds.contract.SpecResources.node;
 import static dev.cfbuilds.contract.SpecResources.schema;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -241,10 +242,5 @@ class SpecModelCorrespondenceTest {
       throw new AssertionError(e);
     }
     return names;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> enumValues(Map<String, Object> spec, String schema) {
-    return (List<Object>) schema(spec, schema).get("enum");
   }
 }

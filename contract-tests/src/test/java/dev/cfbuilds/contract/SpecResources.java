@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import mockwebserver3.RecordedRequest;
@@ -109,6 +110,12 @@ final class SpecResources {
   /** Returns the component schema {@code name} of a spec tree. */
   static Map<String, Object> schema(Map<String, Object> spec, String name) {
     return node(spec, "components", "schemas", name);
+  }
+
+  /** Returns the values of the component enum schema {@code name} of a spec tree. */
+  @SuppressWarnings("unchecked")
+  static List<Object> enumValues(Map<String, Object> spec, String name) {
+    return (List<Object>) schema(spec, name).get("enum");
   }
 
   static String toYaml(Map<String, Object> tree) {
