@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class VersionIds {
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
   private static final String EXAMPLE = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
+  private static final int MAX_SHOWN = 64;
 
   private final List<String> ids = new ArrayList<>();
 
@@ -25,7 +26,7 @@ final class VersionIds {
         continue;
       }
       if (!isUuid(token)) {
-        throw new UsageException("bad version ID \"" + token + "\" in " + where
+        throw new UsageException("bad version ID \"" + printable(token) + "\" in " + where
             + ": expected a UUID such as " + EXAMPLE);
       }
       ids.add(token);
@@ -62,6 +63,23 @@ final class VersionIds {
       }
     }
     return true;
+  }
+
+  /**
+   * Returns {@code text} safe to show on a terminal: control characters (such as the escape that
+   * starts a terminal escape sequence) written as Java escapes, cut after {@value #MAX_SHOWN}
+   * characters.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && i < MAX_SHOWN; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    if (text.length() > MAX_SHOWN) {
+      out.append("...");
+    }
+    return out.toString();
   }
 
   private static boolean isHexDigit(char c) {

@@ -92,7 +92,7 @@ class DemoDispatcherTest {
     Set<BuildStatus> statuses = new HashSet<>();
     Set<String> branches = new HashSet<>();
     Set<String> commits = new HashSet<>();
-    for (String id : DemoBuilds.madeUpVersionIds(45)) {
+    for (String id : DemoBuilds.madeUpVersionIds(BuildsCommand.DEMO_VERSION_COUNT)) {
       if (DemoBuilds.hasBuild(id)) {
         Build build = DemoBuilds.forVersion(id);
         outcomes.add(build.getBuildOutcome());

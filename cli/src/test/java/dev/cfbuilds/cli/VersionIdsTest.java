@@ -48,6 +48,16 @@ class VersionIdsTest {
   }
 
   @Test
+  void escapesControlCharactersAndCutsLongGarbageInTheMessage() {
+    VersionIds ids = new VersionIds();
+
+    assertThatThrownBy(() -> ids.addLine("\u001b[31mred", "argument 1"))
+        .hasMessageStartingWith("bad version ID \"\\u001b[31mred\" in argument 1:");
+    assertThatThrownBy(() -> ids.addLine("x".repeat(100), "argument 1"))
+        .hasMessageStartingWith("bad version ID \"" + "x".repeat(64) + "...\" in argument 1:");
+  }
+
+  @Test
   void acceptsOnlyTheCanonicalUuidForm() {
     assertThat(VersionIds.isUuid(A)).isTrue();
     assertThat(VersionIds.isUuid(A.toUpperCase())).isTrue();

@@ -1,0 +1,246 @@
+package dev.cfbuilds.cli;
+
+import dev.cfbuilds.client.CloudflareBuildsClient;
+import dev.cfbuilds.client.errors.CloudflareException;
+import dev.cfbuilds.generated.model.Build;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cfbuilds builds}: looks up the build of each version ID and prints them.
+ *
+ * <p>Builds go to standard output in the chosen format; versions without a build, progress and
+ * errors go to standard error, so that standard output stays clean for pipes.
+ */
+@Command(name = "builds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "Show which build produced each Worker version.",
+        "",
+        "Version IDs come from arguments, --from-file or standard input (-), one per line or "
+            + "comma-separated, any number: they are sent 20 to a request. Versions without a build "
+            + "are named on standard error."},
+    footerHeading = "%nCredentials (from the environment, never from a flag):%n",
+    footer = {
+        "  CLOUDFLARE_API_TOKEN                    an API token with Workers CI Read, or",
+        "  CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY   an account email and Global API key",
+        "  CLOUDFLARE_ACCOUNT_ID                   the default for --account-id",
+        "  CLOUDFLARE_BASE_URL                     the API root, default https://api.cloudflare.com/client/v4/",
+        "",
+        "Exit codes:",
+        "  0  ok",
+        "  1  API or network error",
+        "  2  usage error or bad version ID",
+        "  3  a version had no build and --fail-on-missing was given"})
+final class BuildsCommand implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_API_ERROR = 1;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_MISSING = 3;
+
+  /** How many version IDs {@code --demo} makes up when given none: three requests' worth. */
+  static final int DEMO_VERSION_COUNT = 45;
+
+  private static final String STDIN = "-";
+  private static final String TOKEN_VARIABLE = "CLOUDFLARE_API_TOKEN";
+  private static final String ACCOUNT_VARIABLE = "CLOUDFLARE_ACCOUNT_ID";
+
+  private final CliContext context;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(paramLabel = "VERSION_ID", arity = "0..*",
+      description = "Version IDs (UUIDs), comma-separated or one per argument; - reads standard input.")
+  private List<String> arguments = new ArrayList<>();
+
+  @Option(names = "--from-file", paramLabel = "FILE",
+      description = "Read version IDs from FILE (- for standard input), one per line or comma-separated.")
+  private List<String> files = new ArrayList<>();
+
+  @Option(names = "--account-id", paramLabel = "ID",
+      description = "Cloudflare account ID. Default: $CLOUDFLARE_ACCOUNT_ID.")
+  private String accountId;
+
+  @Option(names = "--api-token-file", paramLabel = "FILE",
+      description = "Read the API token from FILE instead of $CLOUDFLARE_API_TOKEN.")
+  private Path apiTokenFile;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "table, json or csv. Default: table when standard output is a terminal, "
+          + "json otherwise (the API's builds object, keyed by version ID).")
+  private OutputFormat format;
+
+  @Option(names = "--fail-on-missing",
+      description = "Exit with 3 when any version has no build.")
+  private boolean failOnMissing;
+
+  @Option(names = "--max-retries", paramLabel = "N",
+      description = "Retry a request that failed with 408, 409, 429, 5xx or a network error up to N "
+          + "times. Default: the client's.")
+  private Integer maxRetries;
+
+  @Option(names = "--demo",
+      description = "Ask an embedded stub of the Cloudflare API on 127.0.0.1, with a dummy token, "
+          + "instead of Cloudflare. With no version IDs, make up " + DEMO_VERSION_COUNT + ".")
+  private boolean demo;
+
+  BuildsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (maxRetries != null && maxRetries < 0) {
+        throw new UsageException("--max-retries must be 0 or more, not " + maxRetries);
+      }
+      List<String> versionIds = readVersionIds();
+      if (demo) {
+        return runDemo(versionIds);
+      }
+      if (versionIds.isEmpty()) {
+        throw new UsageException("no version IDs: give them as arguments, with --from-file FILE, "
+            + "or on standard input with -");
+      }
+      return lookUp(versionIds, accountId(), environment());
+    } catch (UsageException e) {
+      err.println("cfbuilds: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+  }
+
+  private int runDemo(List<String> givenIds) {
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> versionIds = givenIds.isEmpty()
+        ? DemoBuilds.madeUpVersionIds(DEMO_VERSION_COUNT) : givenIds;
+    try (DemoApi api = DemoApi.start()) {
+      err.println("demo: asking a stub of the Cloudflare API at " + api.baseUrl()
+          + " (dummy token) about " + versionIds.size() + (givenIds.isEmpty() ? " made-up" : "")
+          + (versionIds.size() == 1 ? " version ID" : " version IDs"));
+      Map<String, String> env = Map.of(TOKEN_VARIABLE, DemoApi.TOKEN, "CLOUDFLARE_BASE_URL", api.baseUrl());
+      return lookUp(versionIds, accountId != null ? accountId : DemoApi.ACCOUNT_ID, env);
+    } catch (IOException e) {
+      err.println("cfbuilds: cannot start the demo API: " + e.getMessage());
+      return EXIT_API_ERROR;
+    }
+  }
+
+  private int lookUp(List<String> versionIds, String account, Map<String, String> env) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressLine progress = new ProgressLine(err);
+    Map<String, Build> builds;
+    try {
+      var builder = CloudflareBuildsClient.builder().fromEnv(env);
+      if (maxRetries != null) {
+        builder.maxRetries(maxRetries);
+      }
+      if (context.stderrIsTerminal()) {
+        builder.progressListener(progress::onProgress);
+      }
+      try (CloudflareBuildsClient client = builder.build()) {
+        builds = client.getBuildsByVersionIds(account, versionIds);
+      }
+    } catch (IllegalArgumentException e) {
+      progress.end();
+      err.println("cfbuilds: " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (CloudflareException e) {
+      progress.end();
+      err.println("cfbuilds: " + e.getMessage());
+      return EXIT_API_ERROR;
+    }
+
+    OutputFormat chosen = format != null ? format
+        : context.stdoutIsTerminal() ? OutputFormat.TABLE : OutputFormat.JSON;
+    chosen.write(builds, out);
+    out.flush();
+
+    List<String> missing = versionIds.stream().filter(id -> !builds.containsKey(id)).toList();
+    for (String id : missing) {
+      err.println("no build for version " + id);
+    }
+    if (!missing.isEmpty()) {
+      err.println("no build for " + missing.size() + " of " + versionIds.size() + " versions");
+    }
+    return failOnMissing && !missing.isEmpty() ? EXIT_MISSING : EXIT_OK;
+  }
+
+  private List<String> readVersionIds() {
+    VersionIds ids = new VersionIds();
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i);
+      if (argument.equals(STDIN)) {
+        ids.addText(readStdin(), "standard input");
+      } else {
+        ids.addLine(argument, "argument " + (i + 1));
+      }
+    }
+    for (String file : files) {
+      if (file.equals(STDIN)) {
+        ids.addText(readStdin(), "standard input");
+      } else {
+        ids.addText(readFile(Path.of(file)), file);
+      }
+    }
+    return ids.distinct();
+  }
+
+  private String accountId() {
+    String account = accountId != null ? accountId : context.env().get(ACCOUNT_VARIABLE);
+    if (account == null || account.isBlank()) {
+      throw new UsageException("no account ID: pass --account-id or set " + ACCOUNT_VARIABLE);
+    }
+    return account;
+  }
+
+  /** Returns the environment the client reads, with the token from {@code --api-token-file} if given. */
+  private Map<String, String> environment() {
+    if (apiTokenFile == null) {
+      return context.env();
+    }
+    String token = readFile(apiTokenFile).strip();
+    if (token.isEmpty()) {
+      throw new UsageException("the API token file " + apiTokenFile + " is empty");
+    }
+    Map<String, String> env = new HashMap<>(context.env());
+    env.remove("CLOUDFLARE_EMAIL");
+    env.remove("CLOUDFLARE_API_KEY");
+    env.put(TOKEN_VARIABLE, token);
+    return env;
+  }
+
+  private String readStdin() {
+    try {
+      return new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read standard input: " + e.getMessage());
+    }
+  }
+
+  private static String readFile(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("no such file: " + file);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e);
+    }
+  }
+}

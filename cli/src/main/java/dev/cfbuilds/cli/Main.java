@@ -1,0 +1,37 @@
+package dev.cfbuilds.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs the {@code cfbuilds} command line: {@code java -jar cfbuilds.jar builds [VERSION_ID…]}.
+ *
+ * <p>Exit codes: {@code 0} ok; {@code 1} API or network error; {@code 2} usage error or bad version
+ * ID; {@code 3} a version had no build and {@code --fail-on-missing} was given.
+ */
+public final class Main {
+  private Main() {
+  }
+
+  /** Runs the command with the process's environment, streams and console, and exits with its code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(args, CliContext.system(), out, err));
+  }
+
+  /** Runs the command and returns its exit code; output goes to {@code out} and {@code err}. */
+  static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new CfbuildsCommand())
+        .addSubcommand(new BuildsCommand(context))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setOut(out)
+        .setErr(err);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,431 @@
+package dev.cfbuilds.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Types;
+import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.model.Build;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the command in-process, end to end, against the demo stub and a plain MockWebServer. */
+class BuildsCommandTest {
+  private static final String TOKEN = "s3cr3t-t0ken-never-printed";
+  private static final String ACCOUNT = "acct123";
+  private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
+  private static final String B = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
+  private static final String NO_BUILD = "00000000-6e1a-4fe4-a799-aa6d9a6ab26e";
+  private static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+
+  private final MockWebServer server = new MockWebServer();
+
+  @TempDir
+  Path temp;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  /** What one run of the command printed and returned. */
+  private record Result(int exitCode, String out, String err) {
+    List<String> outLines() {
+      return out.lines().toList();
+    }
+  }
+
+  private static Result run(Map<String, String> env, String stdin, boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    int exitCode = Main.run(args, new CliContext(env, in, terminal, terminal),
+        new PrintWriter(out), new PrintWriter(err));
+    Result result = new Result(exitCode, out.toString().replace(System.lineSeparator(), "\n"),
+        err.toString().replace(System.lineSeparator(), "\n"));
+    assertThat(result.out() + result.err()).doesNotContain(TOKEN);
+    return result;
+  }
+
+  private static Result run(String... args) {
+    return run(Map.of(), "", false, args);
+  }
+
+  private Map<String, String> serverEnv() {
+    return Map.of("CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_ACCOUNT_ID", ACCOUNT,
+        "CLOUDFLARE_BASE_URL", server.url("/client/v4/").toString());
+  }
+
+  private static Map<String, Build> parseBuilds(String json) throws IOException {
+    return ApiWiring.moshi()
+        .<Map<String, Build>>adapter(Types.newParameterizedType(Map.class, String.class, Build.class))
+        .fromJson(json);
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  private static MockResponse error(int code, int cloudflareCode, String message) {
+    return json(code, "{\"errors\":[{\"code\":" + cloudflareCode + ",\"message\":\"" + message + "\"}],"
+        + "\"messages\":[],\"result\":null,\"success\":false}");
+  }
+
+  private static String sampleWithBuildFor(String versionId) throws IOException {
+    try (InputStream in = BuildsCommandTest.class.getResourceAsStream(SAMPLE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"foo\"", "\"" + versionId + "\"");
+    }
+  }
+
+  // The demo, every format.
+
+  @Test
+  void demoOnATerminalShowsATableOfMadeUpBuildsProgressAndTheMissingVersions() {
+    Result result = run(Map.of(), "", true, "builds", "--demo");
+
+    assertThat(result.exitCode()).isZero();
+    List<String> lines = result.outLines();
+    assertThat(lines).hasSize(1 + 42);
+    assertThat(lines.get(0)).matches("VERSION ID +OUTCOME +STATUS +BRANCH +COMMIT +TRIGGER +CREATED +DURATION");
+    List<String> ids = DemoBuilds.madeUpVersionIds(BuildsCommand.DEMO_VERSION_COUNT);
+    assertThat(lines.get(1)).startsWith(ids.get(0) + "  ");
+    assertThat(lines.subList(1, lines.size()))
+        .allMatch(line -> line.matches("[0-9a-f-]{36}  .* [0-9a-f]{7} .* \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ .*"));
+    assertThat(result.err()).matches("(?s)demo: asking a stub of the Cloudflare API at http://127\\.0\\.0\\.1:\\d+/client/v4/"
+        + " \\(dummy token\\) about 45 made-up version IDs\n.*");
+    assertThat(result.err()).contains("\rchunk 3/3 done\n");
+    assertThat(result.err()).endsWith(""
+        + "no build for version " + ids.get(7) + "\n"
+        + "no build for version " + ids.get(22) + "\n"
+        + "no build for version " + ids.get(37) + "\n"
+        + "no build for 3 of 45 versions\n");
+  }
+
+  @Test
+  void demoOffATerminalWritesTheBuildsObjectAsJsonWithoutProgress() throws IOException {
+    Result result = run("builds", "--demo");
+
+    assertThat(result.exitCode()).isZero();
+    Map<String, Build> builds = parseBuilds(result.out());
+    List<String> expectedIds = DemoBuilds.madeUpVersionIds(BuildsCommand.DEMO_VERSION_COUNT).stream()
+        .filter(DemoBuilds::hasBuild).toList();
+    assertThat(new ArrayList<>(builds.keySet())).isEqualTo(expectedIds);
+    assertThat(builds.get(expectedIds.get(0))).isEqualTo(DemoBuilds.forVersion(expectedIds.get(0)));
+    assertThat(result.err()).doesNotContain("chunk").contains("no build for 3 of 45 versions");
+  }
+
+  @Test
+  void demoWritesCsvWithAHeaderAndOneRowPerBuild() {
+    Result result = run("builds", "--demo", "--format", "csv", A, NO_BUILD);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines()).hasSize(2);
+    assertThat(result.outLines().get(0)).isEqualTo(
+        "version_id,build_outcome,status,branch,commit_hash,build_trigger_source,created_on,duration_seconds");
+    Build build = DemoBuilds.forVersion(A);
+    assertThat(result.outLines().get(1)).startsWith(A + ",").contains("," + BuildCells.commit(build) + ",");
+    assertThat(result.err()).endsWith("no build for version " + NO_BUILD + "\nno build for 1 of 2 versions\n");
+  }
+
+  @Test
+  void demoExitsWith3WhenAVersionHasNoBuildAndFailOnMissingIsGiven() {
+    Result result = run("builds", "--demo", "--fail-on-missing", "--format", "json", A, NO_BUILD);
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains(" about 2 version IDs\n");
+    assertThat(result.out()).contains("\"" + A + "\"");
+    assertThat(result.err()).contains("no build for version " + NO_BUILD);
+  }
+
+  @Test
+  void demoExitsWith0WithFailOnMissingWhenEveryVersionHasABuild() {
+    Result result = run("builds", "--demo", "--fail-on-missing", A);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).matches("demo: asking .* about 1 version ID\n");
+  }
+
+  @Test
+  void readsIdsFromArgumentsFilesAndStandardInputLowerCasedAndDeduplicated() throws IOException {
+    Path file = temp.resolve("ids.txt");
+    Files.writeString(file, B + "\n\n" + A + ", " + NO_BUILD + "\n");
+
+    Result result = run(Map.of(), NO_BUILD.toUpperCase() + "\n", false,
+        "builds", "--demo", "--format", "json", A.toUpperCase() + "," + A, "-", "--from-file", file.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).contains(" about 3 version IDs\n").contains("no build for 1 of 3 versions");
+    assertThat(result.out()).startsWith("{\n  \"" + A + "\": {");
+  }
+
+  @Test
+  void demoIgnoresRealCredentialsInTheEnvironment() {
+    Map<String, String> env = Map.of("CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_BASE_URL", "https://api.example.invalid/");
+
+    Result result = run(env, "", false, "builds", "--demo", A);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  // Against a plain MockWebServer: what goes on the wire, and each kind of failure.
+
+  @Test
+  void sendsTheTokenAndAccountFromTheEnvironmentAndPrintsTheSampleAsJson() throws Exception {
+    server.enqueue(json(200, sampleWithBuildFor(A)));
+
+    Result result = run(serverEnv(), "", false, "builds", A, B);
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getTarget())
+        .isEqualTo("/client/v4/accounts/" + ACCOUNT + "/builds/builds?version_ids=" + A + "," + B);
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(result.exitCode()).isZero();
+    assertThat(parseBuilds(result.out())).containsOnlyKeys(A);
+    assertThat(result.out()).contains("\"commit_hash\": \"abc123def456\"");
+    assertThat(result.err()).isEqualTo("no build for version " + B + "\nno build for 1 of 2 versions\n");
+  }
+
+  @Test
+  void accountIdOptionWinsOverTheEnvironment() throws Exception {
+    server.enqueue(json(200, sampleWithBuildFor(A)));
+
+    run(serverEnv(), "", false, "builds", "--account-id", "other-account", A);
+
+    assertThat(server.takeRequest().getTarget()).startsWith("/client/v4/accounts/other-account/builds/builds?");
+  }
+
+  @Test
+  void readsTheTokenFromAnApiTokenFile() throws Exception {
+    Path tokenFile = temp.resolve("token");
+    Files.writeString(tokenFile, "file-token\n");
+    Map<String, String> env = new HashMap<>(serverEnv());
+    env.remove("CLOUDFLARE_API_TOKEN");
+    env.put("CLOUDFLARE_EMAIL", "user@example.com");
+    env.put("CLOUDFLARE_API_KEY", TOKEN);
+    server.enqueue(json(200, sampleWithBuildFor(A)));
+
+    Result result = run(env, "", false, "builds", "--api-token-file", tokenFile.toString(), A);
+
+    assertThat(result.exitCode()).isZero();
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer file-token");
+    assertThat(request.getHeaders().get("X-Auth-Key")).isNull();
+  }
+
+  @Test
+  void tableOfTheSampleShowsItsValues() throws Exception {
+    server.enqueue(json(200, sampleWithBuildFor(A)));
+
+    Result result = run(serverEnv(), "", false, "builds", "--format", "TABLE", A);
+
+    assertThat(result.out()).isEqualTo(""
+        + "VERSION ID                            OUTCOME  STATUS   BRANCH  COMMIT   TRIGGER  CREATED               DURATION\n"
+        + A + "  success  running  main    abc123d  push     2019-12-27T18:11:19Z  0s\n");
+  }
+
+  @Test
+  void unauthorizedExitsWith1AndPrintsCloudflaresError() {
+    server.enqueue(error(401, 10000, "Authentication error"));
+
+    Result result = run(serverEnv(), "", false, "builds", A);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
+        + " returned 401 Unauthorized: [10000] Authentication error\n");
+  }
+
+  @Test
+  void permissionDeniedExitsWith1() {
+    server.enqueue(error(403, 9109, "Unauthorized to access requested resource"));
+
+    Result result = run(serverEnv(), "", false, "builds", A);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
+        + " returned 403 Forbidden: [9109] Unauthorized to access requested resource\n");
+  }
+
+  @Test
+  void rateLimitedExitsWith1AfterTheRetries() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder(error(429, 971, "Please wait and consider throttling your request speed"))
+          .addHeader("Retry-After", "0").build());
+    }
+
+    Result result = run(serverEnv(), "", false, "builds", A);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
+        + " returned 429 Too Many Requests: [971] Please wait and consider throttling your request speed\n");
+  }
+
+  @Test
+  void serverErrorExitsWith1WithoutRetriesWhenMaxRetriesIsZero() {
+    server.enqueue(error(500, 10001, "Internal error"));
+
+    Result result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
+        + " returned 500 Internal Server Error: [10001] Internal error\n");
+  }
+
+  @Test
+  void networkFailureExitsWith1() {
+    server.enqueue(new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+    Result result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith("cfbuilds: ");
+  }
+
+  @Test
+  void connectionRefusedExitsWith1() throws IOException {
+    Map<String, String> env = new HashMap<>(serverEnv());
+    server.close();
+
+    Result result = run(env, "", false, "builds", "--max-retries", "0", A);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("cfbuilds: ");
+  }
+
+  // Usage errors: exit 2, nothing sent.
+
+  @Test
+  void badIdExitsWith2NamingItAndSendsNothing() {
+    Result result = run(serverEnv(), "", false, "builds", A, "not-a-version");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("cfbuilds: bad version ID \"not-a-version\" in argument 2: expected a UUID"
+        + " such as 8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e\n");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void badIdInAFileIsNamedWithItsLine() throws IOException {
+    Path file = temp.resolve("ids.txt");
+    Files.writeString(file, A + "\n" + B + ",oops\n");
+
+    Result result = run(serverEnv(), "", false, "builds", "--from-file", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("cfbuilds: bad version ID \"oops\" in " + file + " line 2:");
+  }
+
+  @Test
+  void missingFileExitsWith2() {
+    Result result = run(serverEnv(), "", false, "builds", "--from-file", temp.resolve("nope.txt").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.txt") + "\n");
+  }
+
+  @Test
+  void noCredentialsExitsWith2NamingTheEnvironmentVariables() {
+    Result result = run(Map.of("CLOUDFLARE_ACCOUNT_ID", ACCOUNT), "", false, "builds", A);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("cfbuilds: ")
+        .contains("CLOUDFLARE_API_TOKEN").contains("CLOUDFLARE_EMAIL").contains("CLOUDFLARE_API_KEY");
+  }
+
+  @Test
+  void noAccountExitsWith2() {
+    Result result = run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", false, "builds", A);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
+  }
+
+  @Test
+  void noIdsExitsWith2() {
+    Result result = run(serverEnv(), "", false, "builds");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("cfbuilds: no version IDs:");
+  }
+
+  @Test
+  void negativeMaxRetriesExitsWith2BeforeAnyRequest() {
+    Result result = run(serverEnv(), "", false, "builds", "--max-retries", "-1", A);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("cfbuilds: --max-retries must be 0 or more, not -1\n");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void invalidAccountIdExitsWith2() {
+    Result result = run(serverEnv(), "", false, "builds", "--account-id", "a/b", A);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("cfbuilds: accountId may hold only letters, digits");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void unknownFormatExitsWith2() {
+    Result result = run("builds", "--demo", "--format", "xml");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--format").contains("xml");
+  }
+
+  @Test
+  void noCommandExitsWith2WithUsage() {
+    Result result = run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Usage: cfbuilds").contains("builds");
+  }
+
+  // Help and version, as picocli gives them.
+
+  @Test
+  void helpListsTheOptionsAndExitCodes() {
+    Result result = run("builds", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage: cfbuilds builds").contains("--from-file=FILE")
+        .contains("--account-id=ID").contains("--format=FORMAT").contains("--fail-on-missing")
+        .contains("--demo").contains("CLOUDFLARE_API_TOKEN").contains("3  a version had no build");
+  }
+
+  @Test
+  void versionIsTheProjectVersion() {
+    Result result = run("--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).matches("cfbuilds \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+  }
+}
