@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.ValidationReport;
-import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
 import dev.cfbuilds.generated.api.BuildsApi;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,14 +110,7 @@ class RequestValidationTest {
         .addHeader("Content-Type", "application/json")
         .body(SpecResources.read(SpecResources.SAMPLE))
         .build());
-    OkHttpClient http = new OkHttpClient.Builder()
-        .addInterceptor(chain -> {
-          okhttp3.Request.Builder request = chain.request().newBuilder();
-          headers.forEach(request::header);
-          return chain.proceed(request.build());
-        })
-        .build();
-    BuildsApi api = ApiWiring.buildsApi(http, server.url("/client/v4/"));
+    BuildsApi api = SpecResources.buildsApi(server.url("/client/v4/"), headers);
     assertThat(api.getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(versionIds)).execute().code()).isEqualTo(200);
     return server.takeRequest();
   }

@@ -85,6 +85,7 @@ class SpecModelCorrespondenceTest {
   }
 
   /** Returns every disagreement between the spec's component schemas and the generated models. */
+  @SuppressWarnings("rawtypes") // swagger-models hands out raw Map<String, Schema>
   private static List<String> mismatches(String specYaml) {
     OpenAPI spec = SpecResources.openApi(specYaml);
     List<String> mismatches = new ArrayList<>();
@@ -104,6 +105,7 @@ class SpecModelCorrespondenceTest {
     return mismatches;
   }
 
+  @SuppressWarnings("rawtypes") // swagger-models hands out raw Map<String, Schema>
   private static void compareObject(String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
     Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
     properties.forEach((property, propertySchema) -> {

@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -54,6 +56,21 @@ final class SpecResources {
       operation.put("security", tree.get("security"));
     });
     return OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+  }
+
+  /**
+   * Returns the generated Retrofit API for {@code baseUrl}, sending {@code headers} with every call:
+   * the request path the hand-written client builds on.
+   */
+  static BuildsApi buildsApi(HttpUrl baseUrl, Map<String, String> headers) {
+    OkHttpClient http = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          okhttp3.Request.Builder request = chain.request().newBuilder();
+          headers.forEach(request::header);
+          return chain.proceed(request.build());
+        })
+        .build();
+    return ApiWiring.buildsApi(http, baseUrl);
   }
 
   /** Converts a request that MockWebServer received into the validator's request model. */

@@ -1,0 +1,94 @@
+package dev.cfbuilds.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfbuilds.generated.CollectionFormats.CSVParams;
+import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildOutcome;
+import dev.cfbuilds.generated.model.BuildStatus;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import retrofit2.Response;
+
+/**
+ * Independent server: Prism, started from our spec, accepts the requests of the generated API,
+ * answers with the spec's example, and that answer decodes into the models.
+ */
+class PrismMockServerTest {
+  private static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+  private static final Map<String, String> TOKEN = Map.of("Authorization", "Bearer Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY");
+
+  @TempDir
+  static Path workDir;
+  static PrismServer prism;
+
+  @BeforeAll
+  static void startPrism() throws Exception {
+    prism = PrismServer.start(SpecResources.specYaml(), workDir);
+  }
+
+  @AfterAll
+  static void stopPrism() {
+    if (prism != null) {
+      prism.close();
+    }
+  }
+
+  @Test
+  void prismAcceptsTheGeneratedApisRequestAndItsAnswerDecodes() throws Exception {
+    Response<BuildsByVersionIdsResponse> response =
+        api(TOKEN).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID)).execute();
+
+    assertThat(response.code()).as("Prism's log:%n%s", prism.log()).isEqualTo(200);
+    assertThat(response.body().getSuccess()).isTrue();
+    Build build = response.body().getResult().getBuilds().get("foo");
+    assertThat(build.getBuildUuid()).isEqualTo(UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
+    assertThat(build.getBuildOutcome()).isEqualTo(BuildOutcome.SUCCESS);
+    assertThat(build.getStatus()).isEqualTo(BuildStatus.RUNNING);
+    assertThat(build.getBuildTriggerMetadata().getCommitHash()).isEqualTo("abc123def456");
+  }
+
+  @Test
+  void prismAcceptsEmailAndGlobalKey() throws Exception {
+    Map<String, String> emailAndKey = Map.of(
+        "X-Auth-Email", "user@example.com", "X-Auth-Key", "144c9defac04969c7bfad8efaa8ea194");
+
+    Response<BuildsByVersionIdsResponse> response =
+        api(emailAndKey).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID)).execute();
+
+    assertThat(response.code()).as("Prism's log:%n%s", prism.log()).isEqualTo(200);
+  }
+
+  @Test
+  void prismRejectsARequestWithoutCredentials() throws Exception {
+    Response<BuildsByVersionIdsResponse> response =
+        api(Map.of()).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID)).execute();
+
+    assertThat(response.code()).isEqualTo(401);
+    assertThat(response.headers().get("sl-violations")).contains("Invalid security scheme used");
+  }
+
+  @Test
+  void prismRejectsTwentyOneVersionIds() throws Exception {
+    List<String> ids = Collections.nCopies(21, SpecResources.VERSION_ID);
+
+    Response<BuildsByVersionIdsResponse> response =
+        api(TOKEN).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(ids)).execute();
+
+    assertThat(response.code()).isEqualTo(422);
+    assertThat(response.headers().get("sl-violations")).contains("Request query parameter version_ids must NOT have more than 20 items");
+  }
+
+  private static BuildsApi api(Map<String, String> headers) {
+    return SpecResources.buildsApi(prism.url(), headers);
+  }
+}
