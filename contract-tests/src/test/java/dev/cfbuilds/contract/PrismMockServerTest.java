@@ -2,6 +2,7 @@ package dev.cfbuilds.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
 import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.model.Build;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import retrofit2.Response;
 
 /**
- * Independent server: Prism, started from our spec, accepts the requests of the generated API,
- * answers with the spec's example, and that answer decodes into the models.
+ * Independent server: Prism, started from our spec, accepts the requests of the generated API and
+ * of the client, answers with the spec's example, and that answer decodes into the models.
  */
 class PrismMockServerTest {
   private static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -55,6 +56,22 @@ class PrismMockServerTest {
     assertThat(build.getBuildOutcome()).isEqualTo(BuildOutcome.SUCCESS);
     assertThat(build.getStatus()).isEqualTo(BuildStatus.RUNNING);
     assertThat(build.getBuildTriggerMetadata().getCommitHash()).isEqualTo("abc123def456");
+  }
+
+  @Test
+  void clientGetsTheSpecExampleFromPrism() {
+    Map<String, Build> builds;
+    try (CloudflareBuildsClient client = CloudflareBuildsClient.builder()
+        .apiToken("Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY")
+        .baseUrl(prism.url().toString())
+        .build()) {
+      builds = client.getBuildsByVersionIds(ACCOUNT_ID, List.of(SpecResources.VERSION_ID));
+    }
+
+    // Prism serves the spec's example as it is, so the build comes back under the example's key.
+    assertThat(builds).containsOnlyKeys("foo");
+    assertThat(builds.get("foo").getBuildUuid()).isEqualTo(UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
+    assertThat(builds.get("foo").getTrigger().getRepoConnection().getRepoName()).isEqualTo("workers-sdk");
   }
 
   @Test

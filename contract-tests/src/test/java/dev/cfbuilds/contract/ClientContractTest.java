@@ -1,0 +1,142 @@
+package dev.cfbuilds.contract;
+
+import static dev.cfbuilds.contract.SpecResources.VERSION_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.cfbuilds.client.CloudflareBuildsClient;
+import dev.cfbuilds.client.errors.MalformedResponseException;
+import dev.cfbuilds.generated.model.Build;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client path: the hand-written client decodes the sample as the models do, and every request
+ * it puts on the wire, as MockWebServer records it, is valid against the spec.
+ */
+class ClientContractTest {
+  private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
+  private static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+  private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
+
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void closeServer() {
+    server.close();
+  }
+
+  @Test
+  void clientReturnsEveryFieldOfTheSampleBuild() throws IOException {
+    server.enqueue(json(SpecResources.sampleForVersionId()));
+    Build expected = SpecResources.decode(SpecResources.read(SpecResources.SAMPLE)).getResult().getBuilds().get("foo");
+
+    Map<String, Build> builds;
+    try (CloudflareBuildsClient client = tokenClient()) {
+      builds = client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID));
+    }
+
+    assertThat(builds).containsOnlyKeys(VERSION_ID);
+    assertThat(builds.get(VERSION_ID)).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(expected);
+    assertThat(builds.get(VERSION_ID)).usingRecursiveAssertion().hasNoNullFields();
+  }
+
+  @Test
+  void clientRequestWithAnApiTokenIsValidAgainstTheSpec() throws Exception {
+    server.enqueue(json(SpecResources.sampleForVersionId()));
+    try (CloudflareBuildsClient client = tokenClient()) {
+      client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID));
+    }
+
+    RecordedRequest recorded = server.takeRequest();
+
+    assertThat(recorded.getTarget())
+        .isEqualTo("/client/v4/accounts/" + ACCOUNT_ID + "/builds/builds?version_ids=" + VERSION_ID);
+    assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(messages(recorded)).isEmpty();
+  }
+
+  @Test
+  void clientRequestWithEmailAndGlobalKeyIsValidAgainstTheSpec() throws Exception {
+    server.enqueue(json(SpecResources.sampleForVersionId()));
+    try (CloudflareBuildsClient client = CloudflareBuildsClient.builder()
+        .apiKey("user@example.com", "144c9defac04969c7bfad8efaa8ea194")
+        .baseUrl(server.url("/client/v4/").toString())
+        .build()) {
+      client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID));
+    }
+
+    RecordedRequest recorded = server.takeRequest();
+
+    assertThat(recorded.getHeaders().get("X-Auth-Email")).isEqualTo("user@example.com");
+    assertThat(recorded.getHeaders().get("X-Auth-Key")).isEqualTo("144c9defac04969c7bfad8efaa8ea194");
+    assertThat(recorded.getHeaders().get("Authorization")).isNull();
+    assertThat(messages(recorded)).isEmpty();
+  }
+
+  @Test
+  void clientSplitsTwentyOneVersionIdsIntoRequestsTheSpecAccepts() throws Exception {
+    List<String> ids = IntStream.range(0, 21).mapToObj(i -> new UUID(0x182bd5e56e1a4fe4L, i).toString()).toList();
+    server.enqueue(json(SpecResources.read(SpecResources.ERROR_EXAMPLE).replace("\"result\":null,\"success\":false",
+        "\"result\":{\"builds\":{}},\"success\":true")));
+    server.enqueue(json("{\"errors\":[],\"messages\":[],\"result\":{\"builds\":{}},\"success\":true}"));
+    try (CloudflareBuildsClient client = tokenClient()) {
+      client.getBuildsByVersionIds(ACCOUNT_ID, ids);
+    }
+
+    List<String> sentIds = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest recorded = server.takeRequest();
+      assertThat(messages(recorded)).as("request %d", i + 1).isEmpty();
+      sentIds.addAll(List.of(recorded.getUrl().queryParameter("version_ids").split(",")));
+    }
+    assertThat(sentIds).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
+  void clientReportsAPayloadThatBreaksTheModelsAsMalformed() {
+    server.enqueue(json(SpecResources.sampleForVersionId()
+        .replace("\"created_on\": \"2019-12-27T18:11:19.117Z\",\n        \"initializing_on\"",
+            "\"created_on\": \"yesterday\",\n        \"initializing_on\"")));
+
+    try (CloudflareBuildsClient client = tokenClient()) {
+      assertThatThrownBy(() -> client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID)))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("Expected an RFC 3339 date-time but was \"yesterday\" at path $.result.builds."
+              + VERSION_ID + ".created_on");
+    }
+  }
+
+  private CloudflareBuildsClient tokenClient() {
+    return CloudflareBuildsClient.builder()
+        .apiToken(TOKEN)
+        .baseUrl(server.url("/client/v4/").toString())
+        .build();
+  }
+
+  private static MockResponse json(String body) {
+    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  private static List<String> messages(RecordedRequest recorded) {
+    return VALIDATOR.validateRequest(SpecResources.asValidatorRequest(recorded)).getMessages().stream()
+        .map(ValidationReport.Message::getMessage).toList();
+  }
+}
