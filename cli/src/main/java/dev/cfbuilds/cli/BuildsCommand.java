@@ -32,14 +32,16 @@ import picocli.CommandLine.Spec;
         "Show which build produced each Worker version.",
         "",
         "Version IDs come from arguments, --from-file or standard input (-), one per line or "
-            + "comma-separated, any number: they are sent 20 to a request. Versions without a build "
+            + "comma-separated, any number: they are sent "
+            + CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST + " to a request. Versions without a build "
             + "are named on standard error."},
-    footerHeading = "%nCredentials (from the environment, never from a flag):%n",
+    footerHeading = "%nEnvironment:%n",
     footer = {
-        "  CLOUDFLARE_API_TOKEN                    an API token with Workers CI Read, or",
-        "  CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY   an account email and Global API key",
-        "  CLOUDFLARE_ACCOUNT_ID                   the default for --account-id",
-        "  CLOUDFLARE_BASE_URL                     the API root, default https://api.cloudflare.com/client/v4/",
+        "  CLOUDFLARE_API_TOKEN    an API token with Workers CI Read, or",
+        "  CLOUDFLARE_EMAIL and",
+        "  CLOUDFLARE_API_KEY      an account email and its Global API key",
+        "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id",
+        "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub",
         "",
         "Exit codes:",
         "  0  ok",
@@ -91,7 +93,7 @@ final class BuildsCommand implements Callable<Integer> {
 
   @Option(names = "--max-retries", paramLabel = "N",
       description = "Retry a request that failed with 408, 409, 429, 5xx or a network error up to N "
-          + "times. Default: the client's.")
+          + "times. Default: 2.")
   private Integer maxRetries;
 
   @Option(names = "--demo",

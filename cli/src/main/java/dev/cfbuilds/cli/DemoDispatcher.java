@@ -1,6 +1,7 @@
 package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
@@ -22,14 +23,11 @@ import okhttp3.HttpUrl;
  * <p>Serves {@code GET /client/v4/accounts/{account_id}/builds/builds?version_ids=…} for any
  * account: each version ID gets the build {@link DemoBuilds} makes up for it, except IDs starting
  * with {@value DemoBuilds#NO_BUILD_PREFIX}, which have none. Rejects what the real API rejects, in
- * its error envelope: no credentials (401), no {@code version_ids}, more than
- * {@value #MAX_VERSION_IDS} of them or one that is not a UUID (400), another path (404) or method
- * (405). The error codes other than the sample's {@code 12000} are made up for the demo.
+ * its error envelope: no credentials (401); no {@code version_ids}, more than
+ * {@value CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} of them, or one that is not a UUID
+ * (400); another path (404) or method (405). The error codes are illustrative.
  */
 final class DemoDispatcher extends Dispatcher {
-  /** The API's limit of version IDs in one request. */
-  static final int MAX_VERSION_IDS = 20;
-
   private static final List<String> PATH_BEFORE_ACCOUNT = List.of("client", "v4", "accounts");
   private static final List<String> PATH_AFTER_ACCOUNT = List.of("builds", "builds");
   private static final int CODE_NO_ROUTE = 7000;
@@ -64,9 +62,10 @@ final class DemoDispatcher extends Dispatcher {
       return error(400, CODE_BAD_VERSION_IDS, "version_ids is required");
     }
     String[] ids = versionIds.split(",", -1);
-    if (ids.length > MAX_VERSION_IDS) {
-      return error(400, CODE_BAD_VERSION_IDS, "version_ids: at most " + MAX_VERSION_IDS
-          + " version IDs per request, got " + ids.length);
+    int limit = CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST;
+    if (ids.length > limit) {
+      return error(400, CODE_BAD_VERSION_IDS,
+          "version_ids: at most " + limit + " version IDs per request, got " + ids.length);
     }
     Map<String, Build> builds = new LinkedHashMap<>();
     for (String id : ids) {

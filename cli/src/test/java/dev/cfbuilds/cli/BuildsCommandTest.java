@@ -187,7 +187,7 @@ class BuildsCommandTest {
     Result result = run(env, "", false, "builds", "--demo", A);
 
     assertThat(result.exitCode()).isZero();
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(result.err()).contains("at http://127.0.0.1:");
   }
 
   // Against a plain MockWebServer: what goes on the wire, and each kind of failure.
@@ -298,13 +298,15 @@ class BuildsCommandTest {
 
   @Test
   void networkFailureExitsWith1() {
-    server.enqueue(new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 
     Result result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).startsWith("cfbuilds: ");
+    assertThat(result.err()).startsWith("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds failed:"
+        + " IOException: unexpected end of stream");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
@@ -315,7 +317,7 @@ class BuildsCommandTest {
     Result result = run(env, "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("cfbuilds: ");
+    assertThat(result.err()).startsWith("cfbuilds: GET ").contains("failed: ConnectException: ");
   }
 
   // Usage errors: exit 2, nothing sent.
