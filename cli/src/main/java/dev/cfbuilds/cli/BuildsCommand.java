@@ -1,6 +1,7 @@
 package dev.cfbuilds.cli;
 
 import dev.cfbuilds.client.CloudflareBuildsClient;
+import dev.cfbuilds.client.EnvironmentVariables;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
@@ -58,8 +59,6 @@ final class BuildsCommand implements Callable<Integer> {
   static final int DEMO_VERSION_COUNT = 45;
 
   private static final String STDIN = "-";
-  private static final String TOKEN_VARIABLE = "CLOUDFLARE_API_TOKEN";
-  private static final String ACCOUNT_VARIABLE = "CLOUDFLARE_ACCOUNT_ID";
 
   private final CliContext context;
 
@@ -135,7 +134,8 @@ final class BuildsCommand implements Callable<Integer> {
       err.println("demo: asking a stub of the Cloudflare API at " + api.baseUrl()
           + " (dummy token) about " + versionIds.size() + (givenIds.isEmpty() ? " made-up" : "")
           + (versionIds.size() == 1 ? " version ID" : " version IDs"));
-      Map<String, String> env = Map.of(TOKEN_VARIABLE, DemoApi.TOKEN, "CLOUDFLARE_BASE_URL", api.baseUrl());
+      Map<String, String> env = Map.of(EnvironmentVariables.API_TOKEN, DemoApi.TOKEN,
+          EnvironmentVariables.BASE_URL, api.baseUrl());
       return lookUp(versionIds, accountId != null ? accountId : DemoApi.ACCOUNT_ID, env);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());
@@ -205,9 +205,9 @@ final class BuildsCommand implements Callable<Integer> {
   }
 
   private String accountId() {
-    String account = accountId != null ? accountId : context.env().get(ACCOUNT_VARIABLE);
+    String account = accountId != null ? accountId : context.env().get(EnvironmentVariables.ACCOUNT_ID);
     if (account == null || account.isBlank()) {
-      throw new UsageException("no account ID: pass --account-id or set " + ACCOUNT_VARIABLE);
+      throw new UsageException("no account ID: pass --account-id or set " + EnvironmentVariables.ACCOUNT_ID);
     }
     return account;
   }
@@ -222,9 +222,9 @@ final class BuildsCommand implements Callable<Integer> {
       throw new UsageException("the API token file " + apiTokenFile + " is empty");
     }
     Map<String, String> env = new HashMap<>(context.env());
-    env.remove("CLOUDFLARE_EMAIL");
-    env.remove("CLOUDFLARE_API_KEY");
-    env.put(TOKEN_VARIABLE, token);
+    env.remove(EnvironmentVariables.EMAIL);
+    env.remove(EnvironmentVariables.API_KEY);
+    env.put(EnvironmentVariables.API_TOKEN, token);
     return env;
   }
 
