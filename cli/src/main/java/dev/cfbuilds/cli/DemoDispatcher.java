@@ -3,6 +3,7 @@ package dev.cfbuilds.cli;
 import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.CanonicalUuid;
 import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
@@ -69,7 +70,7 @@ final class DemoDispatcher extends Dispatcher {
     }
     Map<String, Build> builds = new LinkedHashMap<>();
     for (String id : ids) {
-      if (!VersionIds.isUuid(id)) {
+      if (!CanonicalUuid.matches(id)) {
         return error(400, CODE_BAD_VERSION_IDS, "version_ids: \"" + id + "\" is not a UUID");
       }
       String versionId = id.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.cfbuilds.cli;
 
+import dev.cfbuilds.generated.CanonicalUuid;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ final class VersionIds {
       if (token.isEmpty()) {
         continue;
       }
-      if (!isUuid(token)) {
+      if (!CanonicalUuid.matches(token)) {
         throw new UsageException("bad version ID \"" + printable(token) + "\" in " + where
             + ": expected a UUID such as " + EXAMPLE);
       }
@@ -50,21 +51,6 @@ final class VersionIds {
     return List.copyOf(distinct);
   }
 
-  /** Returns whether {@code text} is a UUID in the 8-4-4-4-12 hex form, in either case. */
-  static boolean isUuid(String text) {
-    if (text.length() != 36) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : !isHexDigit(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Returns {@code text} safe to show on a terminal: control characters (such as the escape that
    * starts a terminal escape sequence) written as Java escapes, cut after {@value #MAX_SHOWN}
@@ -80,9 +66,5 @@ final class VersionIds {
       out.append("...");
     }
     return out.toString();
-  }
-
-  private static boolean isHexDigit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

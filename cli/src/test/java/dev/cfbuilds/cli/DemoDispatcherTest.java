@@ -1,8 +1,7 @@
 package dev.cfbuilds.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.generated.CanonicalUuid;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
 import dev.cfbuilds.generated.model.BuildStatus;
@@ -19,6 +18,8 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class DemoDispatcherTest {
   private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
@@ -113,7 +114,7 @@ class DemoDispatcherTest {
     List<String> ids = DemoBuilds.madeUpVersionIds(45);
 
     assertThat(ids).isEqualTo(DemoBuilds.madeUpVersionIds(45)).doesNotHaveDuplicates().hasSize(45)
-        .allMatch(VersionIds::isUuid);
+        .allMatch(CanonicalUuid::matches);
     assertThat(ids).filteredOn(id -> !DemoBuilds.hasBuild(id)).hasSize(3)
         .allMatch(id -> id.startsWith("00000000"));
   }

@@ -56,15 +56,4 @@ class VersionIdsTest {
     assertThatThrownBy(() -> ids.addLine("x".repeat(100), "argument 1"))
         .hasMessageStartingWith("bad version ID \"" + "x".repeat(64) + "...\" in argument 1:");
   }
-
-  @Test
-  void acceptsOnlyTheCanonicalUuidForm() {
-    assertThat(VersionIds.isUuid(A)).isTrue();
-    assertThat(VersionIds.isUuid(A.toUpperCase())).isTrue();
-    assertThat(VersionIds.isUuid("1-2-3-4-5")).isFalse();
-    assertThat(VersionIds.isUuid(A.replace('-', '_'))).isFalse();
-    assertThat(VersionIds.isUuid(A.replace('e', 'g'))).isFalse();
-    assertThat(VersionIds.isUuid(A + "0")).isFalse();
-    assertThat(VersionIds.isUuid("")).isFalse();
-  }
 }
