@@ -144,7 +144,8 @@ public final class Builder {
 
   /**
    * Sends requests through {@code okHttpClient}, sharing its connection pool and threads. The client
-   * adds its own interceptors to a derived copy and keeps the shared client's timeouts unless
+   * adds its own interceptors to a derived copy, turns off the copy's {@code retryOnConnectionFailure}
+   * (the client's own retries replace it), and keeps the shared client's timeouts unless
    * {@link #connectTimeout} or {@link #timeout} are set; closing the client leaves it open. Its
    * {@code Dispatcher.maxRequestsPerHost} (OkHttp's default is 5) also caps concurrency.
    */
@@ -248,6 +249,10 @@ public final class Builder {
       Duration perAttempt = timeout != null ? timeout : DEFAULT_TIMEOUT;
       http.readTimeout(perAttempt).writeTimeout(perAttempt);
     }
+    // RetryInterceptor is the one retry policy. OkHttp's own retry of a failed connection would repeat
+    // a request silently, uncounted by maxRetries and without backoff: a request that fails on a
+    // reused connection reached the server 3 times with maxRetries(0).
+    http.retryOnConnectionFailure(false);
     http.addInterceptor(new RetryInterceptor(maxRetries, maxRetryAfter, sleeper, clock))
         .addInterceptor(new UserAgentInterceptor())
         .addInterceptor(auth);

@@ -12,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -22,16 +25,19 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A loopback stand-in for the API: answers each request with a build for every requested version
- * ID except those starting {@code 00000000}, unless a scripted response comes first. Records what
- * it saw, including the most requests it had in flight at once.
+ * ID except those starting {@code 00000000}, unless a chunk rule or a scripted response comes first.
+ * Records what it saw, including the most requests it had in flight at once.
  */
 final class BuildsServer extends Dispatcher implements AutoCloseable {
   final MockWebServer server = new MockWebServer();
   private final Queue<Function<List<String>, MockResponse>> script = new ConcurrentLinkedQueue<>();
+  private final Map<String, BiFunction<Integer, List<String>, MockResponse>> chunkRules = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> chunkAttempts = new ConcurrentHashMap<>();
   private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile long latencyMillis;
+  private volatile long maxLatencyMillis;
 
   BuildsServer() throws IOException {
     server.setDispatcher(this);
@@ -58,9 +64,26 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers every request whose first version ID is {@code firstId} by calling {@code responder}
+   * with the number of such requests before it (0 for the first) and its IDs. Unlike the script, it
+   * does not depend on which request arrives first, so it can pick out one chunk of many.
+   */
+  BuildsServer onChunk(String firstId, BiFunction<Integer, List<String>, MockResponse> responder) {
+    chunkRules.put(firstId, responder);
+    chunkAttempts.put(firstId, new AtomicInteger());
+    return this;
+  }
+
   /** Makes every answer wait {@code millis} first, so that requests overlap. */
   BuildsServer latency(long millis) {
-    this.latencyMillis = millis;
+    return latency(millis, millis);
+  }
+
+  /** Makes every answer wait between {@code minMillis} and {@code maxMillis}, at random. */
+  BuildsServer latency(long minMillis, long maxMillis) {
+    this.latencyMillis = minMillis;
+    this.maxLatencyMillis = maxMillis;
     return this;
   }
 
@@ -86,10 +109,16 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     requests.add(request);
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
-      if (latencyMillis > 0) {
-        Thread.sleep(latencyMillis);
+      long latency = maxLatencyMillis > latencyMillis
+          ? ThreadLocalRandom.current().nextLong(latencyMillis, maxLatencyMillis + 1) : latencyMillis;
+      if (latency > 0) {
+        Thread.sleep(latency);
       }
       List<String> ids = versionIds(request);
+      BiFunction<Integer, List<String>, MockResponse> rule = ids.isEmpty() ? null : chunkRules.get(ids.get(0));
+      if (rule != null) {
+        return rule.apply(chunkAttempts.get(ids.get(0)).getAndIncrement(), ids);
+      }
       Function<List<String>, MockResponse> scripted = script.poll();
       return scripted != null ? scripted.apply(ids) : json(200, envelope(ids));
     } finally {

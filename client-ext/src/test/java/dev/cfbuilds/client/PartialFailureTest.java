@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.PermissionDeniedException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,24 @@ class PartialFailureTest {
       assertThat(e.getMessage()).endsWith("returned 403 Forbidden: [10000] Authentication error");
     }
     assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void failFastStartsNoWaitingRequestAfterTheFailure() {
+    List<String> input = ids(60);
+    server.onChunk(input.get(0), (n, requested) -> json(403, FORBIDDEN));
+    // Holds the failed request's thread for a moment, long enough for a request started by mistake to arrive.
+    ProgressListener pause = (done, total) -> {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+      while (server.requests().size() < 2 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+    };
+    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1)
+        .progressListener(pause).build()) {
+      catchThrowableOfType(PermissionDeniedException.class, () -> client.getBuildsByVersionIds("acct", input));
+    }
+    assertThat(server.requestedIds()).containsExactly(input.subList(0, 20));
   }
 
   @Test

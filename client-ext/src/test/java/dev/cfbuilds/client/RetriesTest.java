@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.InternalServerException;
 import dev.cfbuilds.client.errors.RateLimitException;
 import java.time.Clock;
@@ -130,6 +131,20 @@ class RetriesTest {
       assertThat(client.getBuildsByVersionIds("acct", ids(2))).hasSize(2);
     }
     assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void countsARequestThatFailsOnAReusedConnectionAsOneAttempt() {
+    List<String> second = ids(2).subList(1, 2);
+    server.onChunk(second.get(0), (n, requested) -> new MockResponse.Builder()
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    try (CloudflareBuildsClient client = server.clientBuilder().maxRetries(0).build()) {
+      client.getBuildsByVersionIds("acct", ids(1));
+      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", second))
+          .isInstanceOf(CloudflareIoException.class);
+    }
+    // OkHttp's own retryOnConnectionFailure made it 1 + 3: it silently repeats a request whose pooled connection dies.
+    assertThat(server.requests()).hasSize(1 + 1);
   }
 
   @Test

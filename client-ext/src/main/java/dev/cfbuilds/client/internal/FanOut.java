@@ -66,31 +66,41 @@ final class FanOut {
     return future;
   }
 
+  /**
+   * Records a chunk's end and frees its place in the limiter. When it fails a fail-fast call, the
+   * call's waiting chunks are withdrawn first, so that the freed place does not start one of them.
+   */
   private void finish(Chunk chunk, Map<String, Build> builds, CloudflareException failure) {
-    limiter.release();
-    int doneNow;
+    int doneNow = 0;
+    boolean alreadyFinished;
     boolean failNow = false;
     boolean completeNow = false;
     synchronized (this) {
-      if (finished) {
-        return;
+      alreadyFinished = finished;
+      if (!finished) {
+        chunk.builds = builds;
+        chunk.failure = failure;
+        doneNow = ++done;
+        if (failure != null && failFast) {
+          finished = true;
+          failNow = true;
+        } else if (done == chunks.size()) {
+          finished = true;
+          completeNow = true;
+        }
       }
-      chunk.builds = builds;
-      chunk.failure = failure;
-      doneNow = ++done;
-      if (failure != null && failFast) {
-        finished = true;
-        failNow = true;
-      } else if (done == chunks.size()) {
-        finished = true;
-        completeNow = true;
-      }
+    }
+    if (failNow) {
+      cancelAll();
+    }
+    limiter.release();
+    if (alreadyFinished) {
+      return;
     }
     try {
       progress.onRequestDone(doneNow, chunks.size());
     } finally {
       if (failNow) {
-        cancelAll();
         future.completeExceptionally(failure);
       } else if (completeNow) {
         future.complete(merge());
