@@ -1,5 +1,9 @@
 package dev.cfbuilds.contract;
 
+import static dev.cfbuilds.contract.SpecResources.ACCOUNT_ID;
+import static dev.cfbuilds.contract.SpecResources.API_TOKEN;
+import static dev.cfbuilds.contract.SpecResources.EMAIL;
+import static dev.cfbuilds.contract.SpecResources.GLOBAL_API_KEY;
 import static dev.cfbuilds.contract.SpecResources.VERSION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +17,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -28,8 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClientContractTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
-  private static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
-  private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
 
   private final MockWebServer server = new MockWebServer();
 
@@ -46,7 +46,7 @@ class ClientContractTest {
   @Test
   void clientReturnsEveryFieldOfTheSampleBuild() throws IOException {
     server.enqueue(json(SpecResources.sampleForVersionId()));
-    Build expected = SpecResources.decode(SpecResources.read(SpecResources.SAMPLE)).getResult().getBuilds().get("foo");
+    Build expected = SpecResources.sampleBuild();
 
     Map<String, Build> builds;
     try (CloudflareBuildsClient client = tokenClient()) {
@@ -69,7 +69,7 @@ class ClientContractTest {
 
     assertThat(recorded.getTarget())
         .isEqualTo("/client/v4/accounts/" + ACCOUNT_ID + "/builds/builds?version_ids=" + VERSION_ID);
-    assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
     assertThat(messages(recorded)).isEmpty();
   }
 
@@ -77,7 +77,7 @@ class ClientContractTest {
   void clientRequestWithEmailAndGlobalKeyIsValidAgainstTheSpec() throws Exception {
     server.enqueue(json(SpecResources.sampleForVersionId()));
     try (CloudflareBuildsClient client = CloudflareBuildsClient.builder()
-        .apiKey("user@example.com", "144c9defac04969c7bfad8efaa8ea194")
+        .apiKey(EMAIL, GLOBAL_API_KEY)
         .baseUrl(server.url("/client/v4/").toString())
         .build()) {
       client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID));
@@ -85,18 +85,18 @@ class ClientContractTest {
 
     RecordedRequest recorded = server.takeRequest();
 
-    assertThat(recorded.getHeaders().get("X-Auth-Email")).isEqualTo("user@example.com");
-    assertThat(recorded.getHeaders().get("X-Auth-Key")).isEqualTo("144c9defac04969c7bfad8efaa8ea194");
+    assertThat(recorded.getHeaders().get("X-Auth-Email")).isEqualTo(EMAIL);
+    assertThat(recorded.getHeaders().get("X-Auth-Key")).isEqualTo(GLOBAL_API_KEY);
     assertThat(recorded.getHeaders().get("Authorization")).isNull();
     assertThat(messages(recorded)).isEmpty();
   }
 
   @Test
   void clientSplitsTwentyOneVersionIdsIntoRequestsTheSpecAccepts() throws Exception {
-    List<String> ids = IntStream.range(0, 21).mapToObj(i -> new UUID(0x182bd5e56e1a4fe4L, i).toString()).toList();
-    server.enqueue(json(SpecResources.read(SpecResources.ERROR_EXAMPLE).replace("\"result\":null,\"success\":false",
-        "\"result\":{\"builds\":{}},\"success\":true")));
-    server.enqueue(json("{\"errors\":[],\"messages\":[],\"result\":{\"builds\":{}},\"success\":true}"));
+    List<String> ids = SpecResources.versionIds(21);
+    String noBuilds = "{\"errors\":[],\"messages\":[],\"result\":{\"builds\":{}},\"success\":true}";
+    server.enqueue(json(noBuilds));
+    server.enqueue(json(noBuilds));
     try (CloudflareBuildsClient client = tokenClient()) {
       client.getBuildsByVersionIds(ACCOUNT_ID, ids);
     }
@@ -113,20 +113,19 @@ class ClientContractTest {
   @Test
   void clientReportsAPayloadThatBreaksTheModelsAsMalformed() {
     server.enqueue(json(SpecResources.sampleForVersionId()
-        .replace("\"created_on\": \"2019-12-27T18:11:19.117Z\",\n        \"initializing_on\"",
-            "\"created_on\": \"yesterday\",\n        \"initializing_on\"")));
+        .replace("\"running_on\":\"2019-12-27T18:11:19.117Z\"", "\"running_on\":\"yesterday\"")));
 
     try (CloudflareBuildsClient client = tokenClient()) {
       assertThatThrownBy(() -> client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID)))
           .isInstanceOf(MalformedResponseException.class)
           .hasMessageContaining("Expected an RFC 3339 date-time but was \"yesterday\" at path $.result.builds."
-              + VERSION_ID + ".created_on");
+              + VERSION_ID + ".running_on");
     }
   }
 
   private CloudflareBuildsClient tokenClient() {
     return CloudflareBuildsClient.builder()
-        .apiToken(TOKEN)
+        .apiToken(API_TOKEN)
         .baseUrl(server.url("/client/v4/").toString())
         .build();
   }

@@ -1,5 +1,10 @@
 package dev.cfbuilds.contract;
 
+import static dev.cfbuilds.contract.SpecResources.ACCOUNT_ID;
+import static dev.cfbuilds.contract.SpecResources.API_TOKEN;
+import static dev.cfbuilds.contract.SpecResources.EMAIL;
+import static dev.cfbuilds.contract.SpecResources.GLOBAL_API_KEY;
+import static dev.cfbuilds.contract.SpecResources.versionIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -9,8 +14,6 @@ import dev.cfbuilds.generated.api.BuildsApi;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -25,10 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class RequestValidationTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
-  private static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
-  private static final Map<String, String> TOKEN = Map.of("Authorization", "Bearer Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY");
-  private static final Map<String, String> EMAIL_AND_KEY = Map.of(
-      "X-Auth-Email", "user@example.com", "X-Auth-Key", "144c9defac04969c7bfad8efaa8ea194");
+  private static final Map<String, String> TOKEN = Map.of("Authorization", "Bearer " + API_TOKEN);
+  private static final Map<String, String> EMAIL_AND_KEY = Map.of("X-Auth-Email", EMAIL, "X-Auth-Key", GLOBAL_API_KEY);
 
   private static final String NO_CREDENTIALS = "GET on path '/client/v4/accounts/" + ACCOUNT_ID
       + "/builds/builds' requires security parameters. None found.";
@@ -93,7 +94,7 @@ class RequestValidationTest {
 
   @Test
   void requestWithEmailButNoGlobalKeyIsRejected() throws Exception {
-    assertThat(messages(validate(send(Map.of("X-Auth-Email", "user@example.com"), versionIds(1)))))
+    assertThat(messages(validate(send(Map.of("X-Auth-Email", EMAIL), versionIds(1)))))
         .containsExactly(NO_CREDENTIALS);
   }
 
@@ -121,9 +122,5 @@ class RequestValidationTest {
 
   private static List<String> messages(ValidationReport report) {
     return report.getMessages().stream().map(ValidationReport.Message::getMessage).toList();
-  }
-
-  private static List<String> versionIds(int count) {
-    return IntStream.range(0, count).mapToObj(i -> new UUID(0x182bd5e56e1a4fe4L, i).toString()).toList();
   }
 }

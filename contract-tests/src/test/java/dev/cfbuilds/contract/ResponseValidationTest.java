@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Spec ↔ payload: the example payloads are valid responses of the spec, per Atlassian's validator. */
 class ResponseValidationTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
-  private static final String PATH = "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/builds/builds";
+  private static final String PATH = "/client/v4/accounts/" + SpecResources.ACCOUNT_ID + "/builds/builds";
 
   @Test
   void sampleIsAValid200Response() {

@@ -9,6 +9,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -19,7 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -34,7 +37,12 @@ final class SpecResources {
   static final String ERROR_EXAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.4xx.json";
   static final String PATH = "/accounts/{account_id}/builds/builds";
   /** The version UUID the client-path tests ask for; the sample's builds key is {@code foo}. */
-  static final String VERSION_ID = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
+  static final String VERSION_ID = "5f1ff3d6-2f1c-4bb8-9d1e-0c2f3a4b5c6d";
+  /** The example credentials and account of Cloudflare's reference page. */
+  static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+  static final String API_TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
+  static final String EMAIL = "user@example.com";
+  static final String GLOBAL_API_KEY = "144c9defac04969c7bfad8efaa8ea194";
 
   private static final JsonAdapter<Object> JSON =
       new Moshi.Builder().build().adapter(Object.class).serializeNulls();
@@ -161,10 +169,23 @@ final class SpecResources {
     return JSON.toJson(tree);
   }
 
-  /** The sample with its one builds key, {@code foo}, replaced by {@link #VERSION_ID}. */
+  /** Returns the sample, compact, with its one builds key, {@code foo}, replaced by {@link #VERSION_ID}. */
+  @SuppressWarnings("unchecked")
   static String sampleForVersionId() {
-    return read(SAMPLE).replace("\"foo\": {\n        \"build_outcome\"",
-        "\"" + VERSION_ID + "\": {\n        \"build_outcome\"");
+    Map<String, Object> sample = (Map<String, Object>) jsonTree(read(SAMPLE));
+    Map<String, Object> builds = node(sample, "result", "builds");
+    builds.put(VERSION_ID, builds.remove("foo"));
+    return json(sample);
+  }
+
+  /** Returns the build of the sample, decoded. */
+  static Build sampleBuild() throws IOException {
+    return decode(read(SAMPLE)).getResult().getBuilds().get("foo");
+  }
+
+  /** Returns {@code count} distinct version UUIDs. */
+  static List<String> versionIds(int count) {
+    return IntStream.range(0, count).mapToObj(i -> new UUID(0x5f1ff3d62f1c4bb8L, i).toString()).toList();
   }
 
   /** Decodes a response body with the models' own Moshi, as the client does. */
