@@ -17,7 +17,10 @@ final class BaseUrls {
   static HttpUrl parse(String baseUrl) {
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
-      throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
+      // Not echoed: a value that does not parse may be a credential given to the wrong setter or
+      // variable, or a URL with a password in it.
+      throw new IllegalArgumentException(
+          "baseUrl is not an http or https URL; its value is not shown, in case it is a credential");
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       throw new IllegalArgumentException("baseUrl must not hold a user name or password");

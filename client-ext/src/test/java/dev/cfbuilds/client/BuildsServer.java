@@ -6,6 +6,9 @@ import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -40,6 +44,7 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
   private volatile long maxLatencyMillis;
 
   BuildsServer() throws IOException {
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.setDispatcher(this);
     server.start();
   }
@@ -129,6 +134,40 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+  }
+
+  /**
+   * Makes server sockets whose connections send small writes at once. MockWebServer writes a
+   * response's headers and body separately; with Nagle's algorithm the body then waits for the
+   * client's delayed ACK, about 40 ms on Linux loopback, which made 500 requests take 5 s.
+   */
+  private static final class NoDelayServerSockets extends ServerSocketFactory {
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket socket = super.accept();
+          socket.setTcpNoDelay(true);
+          return socket;
+        }
+      };
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
   }
 
   static List<String> versionIds(RecordedRequest request) {
