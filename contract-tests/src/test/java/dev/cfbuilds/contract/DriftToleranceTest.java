@@ -201,14 +201,17 @@ class DriftToleranceTest {
   private static Object at(Object tree, List<Object> path) {
     Object node = tree;
     for (Object step : path) {
-      node = step instanceof Integer index ? ((List<Object>) node).get(index) : ((Map<String, Object>) node).get(step);
+      node = step instanceof Integer index
+          ? ((List<Object>) node).get(index)
+          : ((Map<String, Object>) node).get(step);
     }
     return node;
   }
 
   @SuppressWarnings("unchecked")
   private static void replace(Object tree, List<Object> path, Object value) {
-    ((Map<String, Object>) at(tree, path.subList(0, path.size() - 1))).put((String) path.get(path.size() - 1), value);
+    Map<String, Object> parent = (Map<String, Object>) at(tree, path.subList(0, path.size() - 1));
+    parent.put((String) path.get(path.size() - 1), value);
   }
 
   @SuppressWarnings("unchecked")

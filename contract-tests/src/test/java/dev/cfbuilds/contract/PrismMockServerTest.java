@@ -98,7 +98,8 @@ class PrismMockServerTest {
         api(TOKEN).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(ids)).execute();
 
     assertThat(response.code()).isEqualTo(422);
-    assertThat(response.headers().get("sl-violations")).contains("Request query parameter version_ids must NOT have more than 20 items");
+    assertThat(response.headers().get("sl-violations"))
+        .contains("Request query parameter version_ids must NOT have more than 20 items");
   }
 
   private static BuildsApi api(Map<String, String> headers) {

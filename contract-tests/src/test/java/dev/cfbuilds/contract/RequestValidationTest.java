@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class RequestValidationTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
   private static final Map<String, String> TOKEN = Map.of("Authorization", "Bearer " + API_TOKEN);
-  private static final Map<String, String> EMAIL_AND_KEY = Map.of("X-Auth-Email", EMAIL, "X-Auth-Key", GLOBAL_API_KEY);
+  private static final Map<String, String> EMAIL_AND_KEY =
+      Map.of("X-Auth-Email", EMAIL, "X-Auth-Key", GLOBAL_API_KEY);
 
   private static final String NO_CREDENTIALS = "GET on path '/client/v4/accounts/" + ACCOUNT_ID
       + "/builds/builds' requires security parameters. None found.";

@@ -57,7 +57,8 @@ class SpecModelCorrespondenceTest {
             "Build.build_uuid: the spec implies java.lang.String, the model field buildUuid is java.util.UUID"),
         Arguments.of("a changed item type",
             editedSpec(spec ->
-                node(schema(spec, "Trigger"), "properties", "path_includes").put("items", Map.of("type", "integer"))),
+                node(schema(spec, "Trigger"), "properties", "path_includes")
+                    .put("items", Map.of("type", "integer"))),
             "Trigger.path_includes: the spec implies java.util.List<java.lang.Integer>,"
                 + " the model field pathIncludes is java.util.List<java.lang.String>"),
         Arguments.of("a new enum value",
