@@ -30,7 +30,7 @@ class PrismMockServerTest {
 
   @TempDir
   static Path workDir;
-  static PrismServer prism;
+  private static PrismServer prism;
 
   @BeforeAll
   static void startPrism() throws Exception {
