@@ -11,7 +11,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -31,11 +33,85 @@ final class ScalarAdapters {
   }
 
   private static OffsetDateTime parseDateTime(String text) {
+    OffsetDateTime common = parseCommonDateTime(text);
+    if (common != null) {
+      return common;
+    }
     try {
       return OffsetDateTime.parse(text);
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /**
+   * Parses the form the API sends, {@code 2019-12-27T18:11:19.117Z} (0 to 9 fraction digits; {@code Z}
+   * or {@code ±hh:mm}), by hand: {@link OffsetDateTime#parse} takes about 0.7 µs and 1 KB of garbage
+   * per value, and a build has twelve. Returns null for any other text, or an invalid date, which
+   * {@link OffsetDateTime#parse} then decides on, so what is accepted does not change.
+   */
+  private static OffsetDateTime parseCommonDateTime(String text) {
+    int length = text.length();
+    if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int end = 19;
+    int nanos = 0;
+    if (text.charAt(end) == '.') {
+      int start = ++end;
+      while (end < length && end - start < 9 && digits(text, end, 1) >= 0) {
+        nanos = nanos * 10 + (text.charAt(end++) - '0');
+      }
+      if (end == start) {
+        return null;
+      }
+      for (int i = end - start; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    try {
+      ZoneOffset offset;
+      if (end == length - 1 && text.charAt(end) == 'Z') {
+        offset = ZoneOffset.UTC;
+      } else if (end == length - 6 && (text.charAt(end) == '+' || text.charAt(end) == '-')
+          && text.charAt(end + 3) == ':') {
+        int sign = text.charAt(end) == '-' ? -1 : 1;
+        int offsetHours = digits(text, end + 1, 2);
+        int offsetMinutes = digits(text, end + 4, 2);
+        if ((offsetHours | offsetMinutes) < 0) {
+          return null;
+        }
+        offset = ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes);
+      } else {
+        return null;
+      }
+      return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+    } catch (DateTimeException invalid) {
+      return null;
+    }
+  }
+
+  /** Returns the number that {@code count} ASCII digits at {@code from} spell, or -1. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static UUID parseUuid(String text) {
