@@ -1,0 +1,92 @@
+package dev.cfbuilds.benchmarks;
+
+import dev.cfbuilds.client.CloudflareBuildsClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The same {@value FanOutBenchmark#VERSION_IDS}-ID lookup as {@link FanOutBenchmark}, written by hand
+ * as a user would: a loop over chunks of 20, with our client one chunk per call, and with the peer
+ * (openapi-generator's okhttp-gson client) in turn and on a fixed pool of 8 threads.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+public class FanOutBaselineBenchmark {
+  /** Threads in the peer's hand-made pool, the same as our client's {@code maxConcurrentRequests = 8}. */
+  public static final int POOL_THREADS = 8;
+
+  private LoopbackServer server;
+  private CloudflareBuildsClient client;
+  private Peer peer;
+  private ExecutorService pool;
+  private List<String> ids;
+
+  /** Starts the server and builds both clients and the pool. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    server = LoopbackServer.start(SamplePayload.load(), FanOutBenchmark.LATENCY);
+    client = CloudflareBuildsClient.builder()
+        .apiToken(Fixtures.API_TOKEN)
+        .baseUrl(server.baseUrl().toString())
+        .build();
+    peer = Peer.create(server.baseUrl());
+    pool = Executors.newFixedThreadPool(POOL_THREADS);
+    ids = Fixtures.versionIds(FanOutBenchmark.VERSION_IDS);
+  }
+
+  /** Our client, called once per chunk of 20, one after another. */
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 5)
+  public Map<String, ?> oursSequentialLoop() {
+    Map<String, Object> builds = new LinkedHashMap<>();
+    for (List<String> chunk : Fixtures.chunks(ids)) {
+      builds.putAll(client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, chunk));
+    }
+    return builds;
+  }
+
+  /** The peer, one chunk of 20 after another. */
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 5)
+  public Map<String, ?> peerSequentialLoop() {
+    return peer.sequential(ids);
+  }
+
+  /** The peer, the chunks submitted to a fixed pool of {@value #POOL_THREADS} threads. */
+  @Benchmark
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 8)
+  public Map<String, ?> peerPoolOf8() {
+    return peer.onPool(ids, pool);
+  }
+
+  /** Closes everything. */
+  @TearDown(Level.Trial)
+  public void tearDown() throws InterruptedException {
+    pool.shutdownNow();
+    pool.awaitTermination(10, TimeUnit.SECONDS);
+    peer.close();
+    client.close();
+    server.close();
+  }
+}

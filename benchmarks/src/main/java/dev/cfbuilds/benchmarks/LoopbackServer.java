@@ -1,0 +1,159 @@
+package dev.cfbuilds.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import okio.BufferedSink;
+import okio.ByteString;
+
+/**
+ * Stands in for the API on loopback: answers each {@code GET …/builds/builds?version_ids=…}, after a
+ * fixed delay, with the sample envelope holding the sample build under every requested ID.
+ * MockWebServer serves each connection on its own thread, so concurrent requests wait concurrently.
+ * Bodies are cached per query, so that after the first round the server does next to no work.
+ *
+ * <p>Its sockets send at once ({@code TCP_NODELAY}), as real HTTP servers' do: otherwise Nagle's
+ * algorithm holds the body back until the client acknowledges the headers, which Linux delays by up
+ * to 40 ms, and every request would take that long on loopback.
+ */
+public final class LoopbackServer implements AutoCloseable {
+  private final MockWebServer server = new MockWebServer();
+  private final SamplePayload payload;
+  private final long latencyMillis;
+  private final Map<String, ByteString> bodies = new ConcurrentHashMap<>();
+  private final AtomicInteger requests = new AtomicInteger();
+
+  private LoopbackServer(SamplePayload payload, Duration latency) {
+    this.payload = payload;
+    this.latencyMillis = latency.toMillis();
+  }
+
+  /** Starts a server that waits {@code latency} before each answer. */
+  public static LoopbackServer start(SamplePayload payload, Duration latency) {
+    LoopbackServer loopback = new LoopbackServer(payload, latency);
+    loopback.server.setDispatcher(loopback.new BuildsDispatcher());
+    loopback.server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    try {
+      loopback.server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return loopback;
+  }
+
+  /** Returns the API root to point a client at, ending in {@code /client/v4/}. */
+  public HttpUrl baseUrl() {
+    return server.url("/client/v4/");
+  }
+
+  /** Returns how many requests the server has answered. */
+  public int requestCount() {
+    return requests.get();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private MockResponse answer(RecordedRequest request) throws InterruptedException {
+    requests.incrementAndGet();
+    if (latencyMillis > 0) {
+      Thread.sleep(latencyMillis);
+    }
+    HttpUrl url = request.getUrl();
+    String csv = url.queryParameter("version_ids");
+    if (!url.encodedPath().endsWith("/builds/builds") || csv == null) {
+      return new MockResponse.Builder().code(404).build();
+    }
+    ByteString body = bodies.computeIfAbsent(csv,
+        key -> ByteString.of(payload.envelopeBytes(Arrays.asList(key.split(",", -1)))));
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(new BytesBody(body))
+        .build();
+  }
+
+  private final class BuildsDispatcher extends Dispatcher {
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      return answer(request);
+    }
+  }
+
+  /** Creates server sockets whose accepted connections have {@code TCP_NODELAY} set. */
+  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new NoDelayServerSocket();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      ServerSocket socket = new NoDelayServerSocket();
+      socket.bind(new InetSocketAddress(port));
+      return socket;
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      ServerSocket socket = new NoDelayServerSocket();
+      socket.bind(new InetSocketAddress(port), backlog);
+      return socket;
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+      ServerSocket socket = new NoDelayServerSocket();
+      socket.bind(new InetSocketAddress(address, port), backlog);
+      return socket;
+    }
+  }
+
+  /** A server socket that sets {@code TCP_NODELAY} on each connection it accepts. */
+  private static final class NoDelayServerSocket extends ServerSocket {
+    NoDelayServerSocket() throws IOException {
+    }
+
+    @Override
+    public Socket accept() throws IOException {
+      Socket socket = super.accept();
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+  }
+
+  /** A response body written straight from cached bytes, without re-encoding. */
+  private static final class BytesBody implements MockResponseBody {
+    private final ByteString bytes;
+
+    BytesBody(ByteString bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public long getContentLength() {
+      return bytes.size();
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.write(bytes);
+    }
+  }
+}

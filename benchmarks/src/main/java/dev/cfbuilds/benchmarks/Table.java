@@ -1,0 +1,168 @@
+package dev.cfbuilds.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+
+/** Prints the results as Markdown tables, ready to paste into the README. */
+final class Table {
+  private static final double FAN_OUT_TARGET = 1.15;
+  private static final double SPEEDUP_TARGET = 6.0;
+  private static final double PER_CALL_TARGET = 1.10;
+  private static final double MIB = 1024.0 * 1024.0;
+
+  private final PrintStream out;
+
+  Table(PrintStream out) {
+    this.out = out;
+  }
+
+  void header(boolean quick, String load) {
+    Runtime runtime = Runtime.getRuntime();
+    out.println("# cfbuilds benchmarks" + (quick ? " (--quick: too few iterations to quote)" : ""));
+    out.println();
+    out.printf(Locale.ROOT, "Machine: %d cores, %s %s, %s %s %s; load average at start %s.%n",
+        runtime.availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"), System.getProperty("os.name"),
+        System.getProperty("os.version"), System.getProperty("os.arch"), load);
+    out.println("Median of the measured iterations; ± is JMH's error (half the 99.9% confidence interval"
+        + " of the mean). Ratios are of medians from this run.");
+    out.println();
+  }
+
+  void fanOut(Collection<RunResult> fanOut, Collection<RunResult> baselines) {
+    out.println("## 1. Fan-out: 1,000 version IDs = 50 requests; the server answers each after 50 ms");
+    out.println();
+    out.println("| run | median (ms) | ± (ms) | ideal (ms) | × ideal | target |");
+    out.println("|---|---:|---:|---:|---:|---|");
+    double c8 = 0;
+    for (String c : new String[] {"1", "4", "8", "16"}) {
+      RunResult result = Main.find(fanOut, "client", "maxConcurrentRequests", c);
+      double ideal = FanOutBenchmark.idealMillis(Integer.parseInt(c));
+      double ratio = Main.median(result) / ideal;
+      String target = c.equals("8") ? check(ratio <= FAN_OUT_TARGET, "≤ 1.15") : "";
+      if (c.equals("8")) {
+        c8 = Main.median(result);
+      }
+      row("ours, `maxConcurrentRequests` = " + c, result, ideal, ratio, target);
+    }
+    double sequentialIdeal = FanOutBenchmark.idealMillis(1);
+    double poolIdeal = FanOutBenchmark.idealMillis(FanOutBaselineBenchmark.POOL_THREADS);
+    RunResult oursLoop = Main.find(baselines, "oursSequentialLoop", null, null);
+    RunResult peerLoop = Main.find(baselines, "peerSequentialLoop", null, null);
+    RunResult peerPool = Main.find(baselines, "peerPoolOf8", null, null);
+    row("ours, hand-written sequential loop over chunks of 20", oursLoop, sequentialIdeal,
+        Main.median(oursLoop) / sequentialIdeal, "");
+    row("peer, hand-written sequential loop over chunks of 20", peerLoop, sequentialIdeal,
+        Main.median(peerLoop) / sequentialIdeal, "");
+    row("peer, hand-written loop on a fixed pool of 8 threads", peerPool, poolIdeal,
+        Main.median(peerPool) / poolIdeal, "");
+    out.println();
+    out.println("| comparison | ratio | target |");
+    out.println("|---|---:|---|");
+    double speedup = Main.median(oursLoop) / c8;
+    ratio("speed-up of ours at c = 8 over the sequential loop (ours)", speedup,
+        check(speedup >= SPEEDUP_TARGET, "≥ 6×"));
+    ratio("speed-up of ours at c = 8 over the peer's sequential loop", Main.median(peerLoop) / c8, "");
+    ratio("ours at c = 8 ÷ peer on a pool of 8 (below 1 = ours faster)", c8 / Main.median(peerPool), "");
+    ratio("ours sequential loop ÷ peer sequential loop", Main.median(oursLoop) / Main.median(peerLoop), "");
+    out.println();
+  }
+
+  void perCall(Collection<RunResult> results) {
+    out.println("## 2. Per call: 20 IDs, 20 builds, loopback server without added latency");
+    out.println();
+    out.println("| run | median (µs) | ± (µs) | × floor | target |");
+    out.println("|---|---:|---:|---:|---|");
+    RunResult floor = Main.find(results, "floor", null, null);
+    RunResult ours = Main.find(results, "ours", null, null);
+    RunResult peer = Main.find(results, "peer", null, null);
+    double floorMedian = Main.median(floor);
+    double oursRatio = Main.median(ours) / floorMedian;
+    out.printf(Locale.ROOT, "| floor: raw OkHttp + Moshi into the generated models | %s | %s | 1.00 | |%n",
+        number(floorMedian), number(Main.error(floor)));
+    out.printf(Locale.ROOT, "| ours | %s | %s | %.2f | %s |%n", number(Main.median(ours)),
+        number(Main.error(ours)), oursRatio, check(oursRatio <= PER_CALL_TARGET, "≤ 1.10"));
+    out.printf(Locale.ROOT, "| peer | %s | %s | %.2f | |%n", number(Main.median(peer)),
+        number(Main.error(peer)), Main.median(peer) / floorMedian);
+    out.println();
+  }
+
+  void decode(Collection<RunResult> results, int bodyBytes) {
+    out.printf(Locale.ROOT, "## 3. Decoding one 20-build response (%,d bytes) from memory%n%n", bodyBytes);
+    out.println("| run | median (µs) | ± (µs) | × Map | allocated per response | per build |");
+    out.println("|---|---:|---:|---:|---:|---:|");
+    RunResult map = Main.find(results, "map", null, null);
+    RunResult models = Main.find(results, "models", null, null);
+    RunResult peer = Main.find(results, "peer", null, null);
+    double mapMedian = Main.median(map);
+    decodeRow("Moshi into `Map<String, Object>`", map, mapMedian);
+    decodeRow("ours: `ApiWiring.moshi()` into the generated models", models, mapMedian);
+    decodeRow("peer: its Gson into its models", peer, mapMedian);
+    out.println();
+    out.println("| comparison | ratio |");
+    out.println("|---|---:|");
+    ratio("ours ÷ peer, time", Main.median(models) / Main.median(peer), "");
+    ratio("ours ÷ peer, bytes allocated", Main.allocatedBytes(models) / Main.allocatedBytes(peer), "");
+    out.println();
+  }
+
+  void heap(int versionIds, HeapMeasurement.Figures ours, HeapMeasurement.Figures peer) {
+    out.printf(Locale.ROOT, "## 4. Heap of one %,d-ID lookup (%d requests, 8 at a time; fresh JVM, serial GC)%n%n",
+        versionIds, versionIds / Fixtures.CHUNK);
+    out.println("| client | builds | retained by the result | per build | smallest -Xmx that completes |");
+    out.println("|---|---:|---:|---:|---:|");
+    heapRow("ours, `maxConcurrentRequests` = 8", ours);
+    heapRow("peer, pool of 8 threads", peer);
+    out.println();
+  }
+
+  void footer(Duration elapsed, String load, Path outDir) {
+    out.printf(Locale.ROOT, "Finished in %d min %02d s; load average at end %s. JMH logs and JSON: %s%n",
+        elapsed.toMinutes(), elapsed.toSecondsPart(), load, outDir);
+  }
+
+  private void row(String name, RunResult result, double ideal, double ratio, String target) {
+    out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s |%n", name, number(Main.median(result)),
+        number(Main.error(result)), number(ideal), ratio, target);
+  }
+
+  private void ratio(String name, double value, String target) {
+    out.printf(Locale.ROOT, "| %s | %.2f | %s |%n", name, value, target);
+  }
+
+  private void decodeRow(String name, RunResult result, double mapMedian) {
+    double bytes = Main.allocatedBytes(result);
+    out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", name, number(Main.median(result)),
+        number(Main.error(result)), Main.median(result) / mapMedian, bytes(bytes),
+        bytes(bytes / DecodeBenchmark.BUILDS));
+  }
+
+  private void heapRow(String name, HeapMeasurement.Figures figures) {
+    out.printf(Locale.ROOT, "| %s | %,d | %.1f MiB | %s | %d MiB |%n", name, figures.builds(),
+        figures.retainedBytes() / MIB, bytes((double) figures.retainedBytes() / figures.builds()),
+        figures.smallestHeapMib());
+  }
+
+  private static String check(boolean met, String target) {
+    return target + (met ? " — met" : " — MISSED");
+  }
+
+  private static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "n/a";
+    }
+    return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  private static String bytes(double value) {
+    if (Double.isNaN(value)) {
+      return "n/a";
+    }
+    return value >= 10 * 1024 ? String.format(Locale.ROOT, "%,.1f KiB", value / 1024)
+        : String.format(Locale.ROOT, "%,.0f B", value);
+  }
+}
