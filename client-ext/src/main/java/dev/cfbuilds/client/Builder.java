@@ -271,8 +271,23 @@ public final class Builder {
   public String toString() {
     String auth = apiToken != null ? "apiToken=<redacted>"
         : apiKey != null ? "email=<redacted>, apiKey=<redacted>" : "no credentials";
-    return "CloudflareBuildsClient.Builder{" + auth + ", accountId=" + accountId + ", baseUrl=" + baseUrl
+    return "CloudflareBuildsClient.Builder{" + auth + ", accountId=" + accountId + ", baseUrl=" + shown(baseUrl)
         + ", maxRetries=" + maxRetries + ", maxConcurrentRequests=" + maxConcurrentRequests + "}";
+  }
+
+  /**
+   * Returns {@code baseUrl} safe to show before {@link #build()} has checked it: without a user
+   * name, password, query or fragment, which may hold credentials, and not at all if it does not parse.
+   */
+  private static String shown(String baseUrl) {
+    HttpUrl url = HttpUrl.parse(baseUrl);
+    if (url == null) {
+      return "<not an http(s) URL; not shown>";
+    }
+    if (url.username().isEmpty() && url.password().isEmpty() && url.query() == null && url.fragment() == null) {
+      return url.toString();
+    }
+    return url.newBuilder().username("").password("").query(null).fragment(null).build() + " (redacted)";
   }
 
   private OkHttpClient.Builder ownedHttpClient() {
