@@ -1,0 +1,148 @@
+package dev.cfbuilds.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cfbuilds.client.errors.CloudflareException;
+import dev.cfbuilds.client.errors.CloudflareServiceException;
+import dev.cfbuilds.client.errors.MalformedResponseException;
+import dev.cfbuilds.generated.model.Build;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fuzzes response decoding: whatever bytes come as the body of a 200, a call returns builds or
+ * throws {@link MalformedResponseException} (or, for a well-formed {@code "success": false},
+ * {@link CloudflareServiceException}) — never another exception, never a hang.
+ *
+ * <p>The bytes reach the client without a socket: an interceptor of the {@link OkHttpClient} the
+ * client is built on answers every request with them. From there on the path is the client's own:
+ * Retrofit's response handling, {@code DecodeFailures}, Moshi with the generated models'
+ * adapters, {@code ResponseMapper}, and the merge in {@code FanOut}. What it skips is OkHttp's HTTP/1
+ * framing and the client's own interceptors (retry, which only buffers a 200; user agent; auth);
+ * {@link #seedsEndTheSameOverARealSocket} checks that the seeds end the same way over a socket.
+ *
+ * <p>{@code mvn verify} runs the seeds in {@code ResponseFuzzTestInputs/} (regression mode). To fuzz
+ * for 60 seconds: {@code JAZZER_FUZZ=1 mvn -B test -f client-ext/pom.xml -Dtest=ResponseFuzzTest
+ * -Djazzer.hooks=true -Djazzer.instrument='dev.cfbuilds.**,com.squareup.moshi.**'}; findings are written
+ * to that directory.
+ */
+class ResponseFuzzTest {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final List<String> IDS = BuildsServer.ids(3);
+  private static final Path SEEDS = seedsDirectory();
+
+  private static volatile byte[] body = new byte[0];
+  private static final OkHttpClient HTTP = new OkHttpClient.Builder().addInterceptor(ResponseFuzzTest::answer).build();
+  private static final CloudflareBuildsClient CLIENT = CloudflareBuildsClient.builder()
+      .apiToken("fuzz-token")
+      .okHttpClient(HTTP)
+      .maxRetries(0)
+      .build();
+
+  @AfterAll
+  static void close() {
+    CLIENT.close();
+    HTTP.dispatcher().executorService().shutdown();
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void decodesAnyBodyOfA200IntoBuildsOrATypedException(byte[] input) throws Exception {
+    body = input;
+    outcome(CLIENT);
+  }
+
+  @Test
+  void seedsEndTheSameOverARealSocket() throws Exception {
+    List<Path> seeds;
+    try (Stream<Path> files = Files.list(SEEDS)) {
+      seeds = files.sorted().collect(Collectors.toList());
+    }
+    assertThat(seeds).hasSizeGreaterThan(10);
+    try (BuildsServer server = new BuildsServer();
+        CloudflareBuildsClient overSocket = server.clientBuilder().maxRetries(0).build()) {
+      for (Path seed : seeds) {
+        byte[] bytes = Files.readAllBytes(seed);
+        body = bytes;
+        server.enqueue(BuildsServer.json(200, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(outcome(overSocket)).as(seed.getFileName().toString()).isEqualTo(outcome(CLIENT));
+      }
+    }
+  }
+
+  @Test
+  void theSampleSeedIsTheSpecsSample() throws IOException {
+    try (InputStream sample = getClass().getResourceAsStream("/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json")) {
+      assertThat(Files.readAllBytes(SEEDS.resolve("sample-200.json"))).isEqualTo(sample.readAllBytes());
+    }
+  }
+
+  /**
+   * Calls {@code client} once and returns what it came to, as text: the builds' keys, or the
+   * exception's type and message.
+   *
+   * @throws AssertionError if the call hangs, throws an exception of another type, or returns a
+   *     result with a null key or build
+   */
+  private static String outcome(CloudflareBuildsClient client) throws InterruptedException {
+    try {
+      Map<String, Build> builds = client.async().getBuildsByVersionIds("acct", IDS).get(10, TimeUnit.SECONDS);
+      builds.forEach((key, build) -> {
+        if (key == null || build == null) {
+          throw new AssertionError("null key or build in " + builds.keySet());
+        }
+      });
+      return "builds " + builds.keySet();
+    } catch (TimeoutException e) {
+      throw new AssertionError("the call did not end within 10 s", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      boolean documented = cause instanceof MalformedResponseException
+          ? ((MalformedResponseException) cause).statusCode() == 200
+          : cause.getClass() == CloudflareServiceException.class
+              && ((CloudflareServiceException) cause).statusCode() == 200;
+      if (!documented || cause.getMessage() == null) {
+        throw new AssertionError("undocumented failure: " + cause, cause);
+      }
+      return ((CloudflareException) cause).getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+  }
+
+  private static Response answer(Interceptor.Chain chain) {
+    return new Response.Builder()
+        .request(chain.request())
+        .protocol(Protocol.HTTP_1_1)
+        .code(200)
+        .message("OK")
+        .body(ResponseBody.create(body, JSON))
+        .build();
+  }
+
+  private static Path seedsDirectory() {
+    try {
+      return Paths.get(ResponseFuzzTest.class.getResource(
+          "ResponseFuzzTestInputs/decodesAnyBodyOfA200IntoBuildsOrATypedException").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
