@@ -124,8 +124,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   }
 
   /**
-   * Closes the client: cancels its requests and releases its connections and threads. Does nothing
-   * to an {@code OkHttpClient} that was passed in, and nothing when called again.
+   * Closes the client: cancels its requests, ends their waits before retries, and releases its
+   * connections and threads. Does nothing to an {@code OkHttpClient} that was passed in, and nothing
+   * when called again.
    */
   @Override
   public void close() {
@@ -135,7 +136,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     closed = true;
     if (ownsOkHttpClient) {
       okHttpClient.dispatcher().cancelAll();
-      okHttpClient.dispatcher().executorService().shutdown();
+      // shutdownNow() interrupts the threads: a request waiting to be retried (up to maxRetryAfter)
+      // ends now instead of keeping its non-daemon thread, and the JVM, alive until the wait is over.
+      okHttpClient.dispatcher().executorService().shutdownNow();
       okHttpClient.connectionPool().evictAll();
     }
   }

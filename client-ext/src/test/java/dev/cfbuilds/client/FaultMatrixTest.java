@@ -27,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,6 +45,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -181,6 +185,29 @@ class FaultMatrixTest {
       TABLE.add(row + "FAILED: " + t.getMessage().lines().findFirst().orElse("") + " |");
       throw t;
     }
+  }
+
+  @Test
+  void closingTheClientEndsAWaitBeforeARetryAtOnce() throws Exception {
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").body(FAILURE_ENVELOPE).build());
+    Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+    // Stands in for Thread.sleep(30 s): returns only when interrupted (or, as a safety net, after 10 s).
+    CloudflareBuildsClient client = server.clientBuilder().sleeper(duration -> {
+      waiting.countDown();
+      never.await(10, TimeUnit.SECONDS);
+    }).build();
+    CompletableFuture<Map<String, Build>> future = client.async().getBuildsByVersionIds("acct", FAULTY_CHUNK);
+    assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+
+    client.close();
+
+    assertThat(catchThrowable(() -> future.get(5, TimeUnit.SECONDS)))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(CloudflareIoException.class);
+    assertNoNewThreadLeftAlive(threadsBefore);
+    assertThat(server.requests()).hasSize(1);
   }
 
   /** Runs one cell of the matrix, asserts everything about it, and returns its table columns. */
