@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 8, time = 1)
+@Measurement(iterations = 12, time = 1)
 public class DecodeBenchmark {
   /** Builds in the decoded response. */
   public static final int BUILDS = Fixtures.CHUNK;

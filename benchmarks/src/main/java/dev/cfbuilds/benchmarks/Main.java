@@ -43,15 +43,16 @@ public final class Main {
     Table table = new Table(System.out);
     table.header(quick, loadAverage());
 
-    progress("fan-out, 1,000 IDs at c = 1, 4, 8, 16 (about 60 s)");
+    progress("fan-out, 1,000 IDs at c = 1, 4, 8, 16 (about 50 s)");
     Collection<RunResult> fanOut = run(FanOutBenchmark.class, quick, outDir);
-    progress("fan-out baselines: sequential loops and the peer's pool (about 60 s)");
+    progress("fan-out baselines: sequential loops and the peer's pool (about 45 s)");
     Collection<RunResult> baselines = run(FanOutBaselineBenchmark.class, quick, outDir);
-    progress("per-call overhead (about 45 s)");
+    progress("per-call overhead (about 75 s)");
     Collection<RunResult> perCall = run(PerCallBenchmark.class, quick, outDir);
-    progress("decoding, with the GC profiler (about 45 s)");
+    progress("decoding, with the GC profiler (about 55 s)");
     Collection<RunResult> decode = run(DecodeBenchmark.class, quick, outDir);
-    progress("peak heap of a " + HEAP_VERSION_IDS + "-ID lookup (fresh JVMs, about 60 s)");
+    progress(String.format(Locale.ROOT, "heap of a %,d-ID lookup, ours and the peer (fresh JVMs, about 60 s)",
+        HEAP_VERSION_IDS));
     HeapMeasurement.Figures oursHeap;
     HeapMeasurement.Figures peerHeap;
     try (LoopbackServer server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO)) {
