@@ -96,6 +96,20 @@ class ErrorsTest {
   }
 
   @Test
+  void keepsCloudflaresErrorMessagesOnOneBoundedLine() {
+    String hostile = "bad\r\nX-Forged: 1\u2028" + "x".repeat(5000);
+    server.enqueue(json(403, "{\"errors\":[{\"code\":10000,\"message\":\"" + hostile.replace("\r", "\\r")
+        .replace("\n", "\\n") + "\"}],\"messages\":[],\"result\":null,\"success\":false}"));
+
+    PermissionDeniedException e = catchThrowableOfType(PermissionDeniedException.class,
+        () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e.getMessage()).isEqualTo(PATH + " returned 403 Forbidden: [10000] bad X-Forged: 1 "
+        + "x".repeat(500 - ": [10000] bad X-Forged: 1 ".length()) + "…(5026 chars)");
+    assertThat(e.errors().get(0).getMessage()).isEqualTo(hostile);
+  }
+
+  @Test
   void namesTheJsonPathOfAMalformedBody() {
     server.enqueue(json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":"
         + "{\"x\":{\"status\":42}}}}"));

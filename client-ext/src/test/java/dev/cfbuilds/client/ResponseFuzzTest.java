@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Fuzzes response decoding: whatever bytes come as the body of a 200, a call returns builds or
  * throws {@link MalformedResponseException} (or, for a well-formed {@code "success": false},
- * {@link CloudflareServiceException}) — never another exception, never a hang.
+ * {@link CloudflareServiceException}) with a message of one bounded line — never another exception,
+ * never a hang.
  *
  * <p>The bytes reach the client without a socket: an interceptor of the {@link OkHttpClient} the
  * client is built on answers every request with them. From there on the path is the client's own:
@@ -49,6 +50,8 @@ import org.junit.jupiter.api.Test;
 class ResponseFuzzTest {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final List<String> IDS = BuildsServer.ids(3);
+  /** Messages are read by people and written to logs: one line, of bounded length, whatever the body. */
+  private static final int MAX_MESSAGE = 1000;
   private static final Path SEEDS = seedsDirectory();
 
   private static volatile byte[] body = new byte[0];
@@ -100,8 +103,8 @@ class ResponseFuzzTest {
    * Calls {@code client} once and returns what it came to, as text: the builds' keys, or the
    * exception's type and message.
    *
-   * @throws AssertionError if the call hangs, throws an exception of another type, or returns a
-   *     result with a null key or build
+   * @throws AssertionError if the call hangs, throws an exception of another type or with a message
+   *     that is not one bounded line, or returns a result with a null key or build
    */
   private static String outcome(CloudflareBuildsClient client) throws InterruptedException {
     try {
@@ -122,6 +125,11 @@ class ResponseFuzzTest {
               && ((CloudflareServiceException) cause).statusCode() == 200;
       if (!documented || cause.getMessage() == null) {
         throw new AssertionError("undocumented failure: " + cause, cause);
+      }
+      String message = cause.getMessage();
+      if (message.length() > MAX_MESSAGE || message.chars().anyMatch(Character::isISOControl)) {
+        throw new AssertionError("the message is not one line of at most " + MAX_MESSAGE + " characters: "
+            + message.length() + " characters, starting " + message.substring(0, Math.min(300, message.length())));
       }
       return ((CloudflareException) cause).getClass().getSimpleName() + ": " + cause.getMessage();
     }

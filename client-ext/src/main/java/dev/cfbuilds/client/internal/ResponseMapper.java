@@ -29,6 +29,8 @@ import retrofit2.Response;
 final class ResponseMapper {
   /** How much of a body that is not Cloudflare's JSON (an HTML error page) goes into a message. */
   static final int MAX_EXCERPT = 200;
+  /** How much of Cloudflare's error messages, or of the decoder's message, goes into a message. */
+  static final int MAX_DETAIL = 500;
 
   private static final JsonAdapter<BuildsByVersionIdsResponse> ENVELOPE =
       ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
@@ -73,7 +75,7 @@ final class ResponseMapper {
   CloudflareException failure(Request request, Throwable failure) {
     if (failure instanceof DecodeFailures.DecodeFailure) {
       return new MalformedResponseException(describe(request) + " returned a body that is not the"
-          + " expected JSON: " + failure.getMessage(), 200, failure.getCause());
+          + " expected JSON: " + oneLine(String.valueOf(failure.getMessage()), MAX_DETAIL), 200, failure.getCause());
     }
     if (failure instanceof IOException) {
       return new CloudflareIoException(describe(request), (IOException) failure);
@@ -148,7 +150,7 @@ final class ResponseMapper {
       out.append(" [").append(error.getCode()).append("] ").append(error.getMessage()).append(';');
     }
     out.setLength(out.length() - 1);
-    return out.toString();
+    return oneLine(out.toString(), MAX_DETAIL);
   }
 
   private static List<ApiError> nonNull(List<ApiError> errors) {
@@ -184,6 +186,15 @@ final class ResponseMapper {
 
   /** Returns the start of {@code text} on one line, whitespace folded, at most {@value #MAX_EXCERPT} chars. */
   static String excerpt(String text) {
-    return VersionIds.printable(text.replaceAll("\\s+", " ").trim(), MAX_EXCERPT);
+    return oneLine(text, MAX_EXCERPT);
+  }
+
+  /**
+   * Returns the start of {@code text}, which the server chose, safe for a message that is logged: on
+   * one line (whitespace and line separators folded, control characters escaped), at most {@code max}
+   * chars.
+   */
+  private static String oneLine(String text, int max) {
+    return VersionIds.printable(text.replaceAll("[\\s\\u2028\\u2029]+", " ").trim(), max);
   }
 }
