@@ -90,6 +90,9 @@ class BadInputTest {
     rows.add(row("call: version ID with a non-hex digit", IllegalArgumentException.class,
         "versionIds[0]" + UUID_HINT + "\"8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1g\"",
         (b, c) -> c.getBuildsByVersionIds("acct", List.of(GOOD_ID.substring(0, 35) + "g"))));
+    rows.add(row("call: version ID of 100 control characters", IllegalArgumentException.class,
+        "versionIds[0]" + UUID_HINT + "\"" + "\\u0001".repeat(11) + "…(100 chars)\"",
+        (b, c) -> c.getBuildsByVersionIds("acct", List.of("\u0001".repeat(100)))));
     rows.add(row("call: version ID in braces", IllegalArgumentException.class,
         "versionIds[0]" + UUID_HINT + "\"{8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e}\"",
         (b, c) -> c.getBuildsByVersionIds("acct", List.of("{" + GOOD_ID + "}"))));

@@ -58,10 +58,15 @@ public final class VersionIds {
     return printable(text, MAX_SHOWN);
   }
 
-  /** Returns {@code text} with control characters escaped and cut after {@code max} characters. */
+  /**
+   * Returns {@code text} with control characters escaped, cut once the result has {@code max}
+   * characters (an escape counts as the six it takes, so that a text of control characters cannot
+   * make the result six times longer).
+   */
   static String printable(String text, int max) {
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length() && i < max; i++) {
+    int i = 0;
+    for (; i < text.length() && out.length() < max; i++) {
       char c = text.charAt(i);
       if (Character.isISOControl(c)) {
         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
@@ -69,7 +74,7 @@ public final class VersionIds {
         out.append(c);
       }
     }
-    if (text.length() > max) {
+    if (i < text.length()) {
       out.append("…(").append(text.length()).append(" chars)");
     }
     return out.toString();
