@@ -9,6 +9,7 @@ import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.PermissionDeniedException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class PartialFailureTest {
     ProgressListener pause = (done, total) -> {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
       while (server.requests().size() < 2 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
       }
     };
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1)
