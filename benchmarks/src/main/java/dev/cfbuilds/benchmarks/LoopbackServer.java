@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -32,6 +34,16 @@ import okio.ByteString;
  * to 40 ms, and every request would take that long on loopback.
  */
 public final class LoopbackServer implements AutoCloseable {
+  /**
+   * MockWebServer's logger, held so that its level sticks: quiet, because the heap measurement's
+   * probes that run out of memory drop their connections, and that is expected there.
+   */
+  private static final Logger MOCK_WEB_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+  static {
+    MOCK_WEB_SERVER_LOG.setLevel(Level.SEVERE);
+  }
+
   private final MockWebServer server = new MockWebServer();
   private final SamplePayload payload;
   private final long latencyMillis;
