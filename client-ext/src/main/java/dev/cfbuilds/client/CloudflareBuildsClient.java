@@ -1,16 +1,29 @@
 package dev.cfbuilds.client;
 
+import dev.cfbuilds.client.auth.ApiKeyInterceptor;
+import dev.cfbuilds.client.auth.ApiTokenInterceptor;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
+import dev.cfbuilds.client.internal.AccountIds;
 import dev.cfbuilds.client.internal.BuildsService;
 import dev.cfbuilds.client.internal.FetchOutcome;
+import dev.cfbuilds.client.internal.RetryInterceptor;
+import dev.cfbuilds.client.internal.UserAgentInterceptor;
 import dev.cfbuilds.generated.model.Build;
 import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * A client for Cloudflare's Workers Builds API: which build produced each Worker version.
@@ -183,6 +196,345 @@ public final class CloudflareBuildsClient implements AutoCloseable {
         throw (RuntimeException) cause;
       }
       throw new CloudflareException("GET builds by version IDs failed: " + cause, cause);
+    }
+  }
+
+  /**
+   * Configures a {@link CloudflareBuildsClient}. Every setting but the credentials has a default;
+   * see the README's configuration table. Not thread-safe; the client it builds is.
+   */
+  public static final class Builder {
+    /** The default API root. */
+    public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4/";
+    static final int DEFAULT_MAX_RETRIES = 2;
+    static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+    static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private String apiToken;
+    private String email;
+    private String apiKey;
+    private String accountId;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private int maxVersionIdsPerRequest = CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST;
+    private Duration connectTimeout;
+    private Duration timeout;
+    private Duration callTimeout;
+    private OkHttpClient okHttpClient;
+    private LogLevel logLevel = LogLevel.NONE;
+    private Consumer<String> logger;
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
+    private ProgressListener progressListener = ProgressListener.NONE;
+
+    Builder() {
+    }
+
+    /**
+     * Authenticates with an API token ({@code Authorization: Bearer}), the preferred scheme; replaces
+     * an {@link #apiKey} set before. The token needs Workers CI Read or Workers CI Write.
+     */
+    public Builder apiToken(String apiToken) {
+      this.apiToken = requireNonNull(apiToken, "apiToken");
+      this.email = null;
+      this.apiKey = null;
+      return this;
+    }
+
+    /**
+     * Authenticates with the legacy email and Global API key ({@code X-Auth-Email},
+     * {@code X-Auth-Key}); replaces an {@link #apiToken} set before.
+     */
+    public Builder apiKey(String email, String globalApiKey) {
+      this.email = requireNonNull(email, "email");
+      this.apiKey = requireNonNull(globalApiKey, "apiKey");
+      this.apiToken = null;
+      return this;
+    }
+
+    /** Sets the account the overloads without an {@code accountId} use. No default. */
+    public Builder accountId(String accountId) {
+      this.accountId = AccountIds.check(accountId);
+      return this;
+    }
+
+    /**
+     * Sets the API root. Default {@value #DEFAULT_BASE_URL}. It must be {@code https}, except for a
+     * loopback host (a local stub or test server); a missing final {@code /} is added.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** Sets how many times a failed request is retried. Default 2; 0 turns retries off. */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be >= 0 but was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Sets the longest {@code Retry-After} the client waits for before retrying; when the server asks
+     * for longer, the call fails at once with a {@code RateLimitException}. Default 60 seconds.
+     */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = requireNonNegative(maxRetryAfter, "maxRetryAfter");
+      return this;
+    }
+
+    /** Sets how many requests the client keeps in flight at once, across all calls. Default 4. */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      this.maxConcurrentRequests = requirePositive(maxConcurrentRequests, "maxConcurrentRequests");
+      return this;
+    }
+
+    /**
+     * Sets how many version IDs go into one request, at most
+     * {@value CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} (the API's limit, the default).
+     */
+    public Builder maxVersionIdsPerRequest(int maxVersionIdsPerRequest) {
+      requirePositive(maxVersionIdsPerRequest, "maxVersionIdsPerRequest");
+      if (maxVersionIdsPerRequest > CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST) {
+        throw new IllegalArgumentException("maxVersionIdsPerRequest must be <= "
+            + CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST + " (the API's limit) but was "
+            + maxVersionIdsPerRequest);
+      }
+      this.maxVersionIdsPerRequest = maxVersionIdsPerRequest;
+      return this;
+    }
+
+    /** Sets the connect timeout of each attempt. Default 10 seconds. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how long one attempt may wait for the server to send or accept data (OkHttp's read and write
+     * timeouts); a slower attempt fails with an I/O error and is retried. Default 60 seconds.
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = requirePositive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets the longest one request may take from start to end, its retries and their waits included
+     * (OkHttp's call timeout). Bounds a server that trickles a body just fast enough to beat
+     * {@link #timeout}. Default none; if set, leave room for the retries ({@link #maxRetryAfter}).
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = requirePositive(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sends requests through {@code okHttpClient}, sharing its connection pool and threads. The client
+     * adds its own interceptors to a derived copy, turns off the copy's {@code retryOnConnectionFailure}
+     * (the client's own retries replace it), and keeps the shared client's timeouts unless
+     * {@link #connectTimeout} or {@link #timeout} are set; closing the client leaves it open. Its
+     * {@code Dispatcher.maxRequestsPerHost} (OkHttp's default is 5) also caps concurrency.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /** Sets how much of each exchange to log. Default {@link LogLevel#NONE}. */
+    public Builder logLevel(LogLevel logLevel) {
+      this.logLevel = requireNonNull(logLevel, "logLevel");
+      return this;
+    }
+
+    /**
+     * Sets where log lines go. Default: {@code java.util.logging} logger {@code dev.cfbuilds.client.http}
+     * at level {@code INFO}.
+     */
+    public Builder logger(Consumer<String> logger) {
+      this.logger = requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /** Sets what waits between retries. Default {@link Sleeper#system()}; tests pass one that does not sleep. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Sets the clock that {@code Retry-After} dates are measured against. Default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets what hears of each finished request. Default: nothing. */
+    public Builder progressListener(ProgressListener progressListener) {
+      this.progressListener = requireNonNull(progressListener, "progressListener");
+      return this;
+    }
+
+    /**
+     * Takes settings from {@code environment}, such as {@code System.getenv()}: the credentials from
+     * {@code CLOUDFLARE_API_TOKEN}, or {@code CLOUDFLARE_EMAIL} and {@code CLOUDFLARE_API_KEY} (the
+     * token wins when both are set); {@code CLOUDFLARE_ACCOUNT_ID}; {@code CLOUDFLARE_BASE_URL}.
+     * Unset and empty variables change nothing.
+     *
+     * @throws IllegalArgumentException if only one of {@code CLOUDFLARE_EMAIL} and
+     *     {@code CLOUDFLARE_API_KEY} is set, or {@code CLOUDFLARE_ACCOUNT_ID} is not valid
+     */
+    public Builder fromEnv(Map<String, String> environment) {
+      requireNonNull(environment, "environment");
+      String token = nonEmpty(environment.get(EnvironmentVariables.API_TOKEN));
+      String envEmail = nonEmpty(environment.get(EnvironmentVariables.EMAIL));
+      String envKey = nonEmpty(environment.get(EnvironmentVariables.API_KEY));
+      if (token != null) {
+        apiToken(token);
+      } else if (envEmail != null && envKey != null) {
+        apiKey(envEmail, envKey);
+      } else if (envEmail != null || envKey != null) {
+        throw new IllegalArgumentException((envEmail == null ? EnvironmentVariables.EMAIL : EnvironmentVariables.API_KEY)
+            + " is not set: " + EnvironmentVariables.EMAIL + " and " + EnvironmentVariables.API_KEY
+            + " go together (or set " + EnvironmentVariables.API_TOKEN + ")");
+      }
+      String envAccount = nonEmpty(environment.get(EnvironmentVariables.ACCOUNT_ID));
+      if (envAccount != null) {
+        accountId(envAccount);
+      }
+      String envBaseUrl = nonEmpty(environment.get(EnvironmentVariables.BASE_URL));
+      if (envBaseUrl != null) {
+        baseUrl(envBaseUrl);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the client, checking the credentials and the base URL.
+     *
+     * @throws IllegalArgumentException if no credentials were set (the message names the environment
+     *     variables), a credential is blank or holds whitespace (its value is never shown), or the base
+     *     URL is not valid
+     */
+    public CloudflareBuildsClient build() {
+      HttpUrl url = BaseUrls.parse(baseUrl);
+      Interceptor auth;
+      if (apiToken != null) {
+        auth = ApiTokenInterceptor.create(apiToken, url);
+      } else if (apiKey != null) {
+        auth = ApiKeyInterceptor.create(email, apiKey, url);
+      } else {
+        throw new IllegalArgumentException("no Cloudflare credentials: call apiToken(...) or apiKey(...),"
+            + " or set " + EnvironmentVariables.API_TOKEN + ", or " + EnvironmentVariables.EMAIL + " and "
+            + EnvironmentVariables.API_KEY);
+      }
+      boolean owned = okHttpClient == null;
+      OkHttpClient.Builder http = owned ? ownedHttpClient() : okHttpClient.newBuilder();
+      if (connectTimeout != null || owned) {
+        http.connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT);
+      }
+      if (timeout != null || owned) {
+        Duration perAttempt = timeout != null ? timeout : DEFAULT_TIMEOUT;
+        http.readTimeout(perAttempt).writeTimeout(perAttempt);
+      }
+      if (callTimeout != null) {
+        http.callTimeout(callTimeout);
+      }
+      // RetryInterceptor is the one retry policy. OkHttp's own retry of a failed connection would repeat
+      // a request silently, uncounted by maxRetries and without backoff: a request that fails on a
+      // reused connection reached the server 3 times with maxRetries(0).
+      http.retryOnConnectionFailure(false);
+      http.addInterceptor(new RetryInterceptor(maxRetries, maxRetryAfter, sleeper, clock))
+          .addInterceptor(new UserAgentInterceptor())
+          .addInterceptor(auth);
+      if (logLevel != LogLevel.NONE) {
+        http.addNetworkInterceptor(loggingInterceptor());
+      }
+      OkHttpClient client = http.build();
+      BuildsService service = new BuildsService(BuildsService.buildsApi(client, url), clock,
+          maxConcurrentRequests, maxVersionIdsPerRequest, progressListener);
+      return new CloudflareBuildsClient(service, client, owned, accountId, "CloudflareBuildsClient{baseUrl="
+          + url + ", auth=" + (apiToken != null ? "apiToken" : "apiKey") + ", accountId=" + accountId
+          + ", maxRetries=" + maxRetries + ", maxConcurrentRequests=" + maxConcurrentRequests + "}");
+    }
+
+    @Override
+    public String toString() {
+      String auth = apiToken != null ? "apiToken=<redacted>"
+          : apiKey != null ? "email=<redacted>, apiKey=<redacted>" : "no credentials";
+      return "CloudflareBuildsClient.Builder{" + auth + ", accountId=" + accountId + ", baseUrl=" + shown(baseUrl)
+          + ", maxRetries=" + maxRetries + ", maxConcurrentRequests=" + maxConcurrentRequests + "}";
+    }
+
+    /**
+     * Returns {@code baseUrl} safe to show before {@link #build()} has checked it: without a user
+     * name, password, query or fragment, which may hold credentials, and not at all if it does not parse.
+     */
+    private static String shown(String baseUrl) {
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) {
+        return "<not an http(s) URL; not shown>";
+      }
+      if (url.username().isEmpty() && url.password().isEmpty() && url.query() == null && url.fragment() == null) {
+        return url.toString();
+      }
+      return url.newBuilder().username("").password("").query(null).fragment(null).build() + " (redacted)";
+    }
+
+    private OkHttpClient.Builder ownedHttpClient() {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequestsPerHost(Math.max(dispatcher.getMaxRequestsPerHost(), maxConcurrentRequests));
+      dispatcher.setMaxRequests(Math.max(dispatcher.getMaxRequests(), maxConcurrentRequests));
+      return new OkHttpClient.Builder().dispatcher(dispatcher);
+    }
+
+    private HttpLoggingInterceptor loggingInterceptor() {
+      Consumer<String> sink = logger != null ? logger : Logger.getLogger("dev.cfbuilds.client.http")::info;
+      HttpLoggingInterceptor logging = new HttpLoggingInterceptor(sink::accept);
+      logging.redactHeader("Authorization");
+      logging.redactHeader("X-Auth-Email");
+      logging.redactHeader("X-Auth-Key");
+      logging.setLevel(HttpLoggingInterceptor.Level.valueOf(logLevel.name()));
+      return logging;
+    }
+
+    private static String nonEmpty(String value) {
+      return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static <T> T requireNonNull(T value, String name) {
+      if (value == null) {
+        throw new NullPointerException(name + " == null");
+      }
+      return value;
+    }
+
+    private static int requirePositive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be >= 1 but was " + value);
+      }
+      return value;
+    }
+
+    private static Duration requirePositive(Duration value, String name) {
+      requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive but was " + value);
+      }
+      return value;
+    }
+
+    private static Duration requireNonNegative(Duration value, String name) {
+      requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative but was " + value);
+      }
+      return value;
     }
   }
 }

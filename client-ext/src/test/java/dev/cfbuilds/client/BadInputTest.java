@@ -4,6 +4,7 @@ import static dev.cfbuilds.client.BuildsServer.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package dev.cfbuilds.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cfbuilds.client;
 
+import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;

@@ -6,6 +6,7 @@ import static dev.cfbuilds.client.BuildsServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.CloudflareServiceException;

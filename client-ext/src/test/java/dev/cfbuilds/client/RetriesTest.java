@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
@@ -154,5 +155,19 @@ class RetriesTest {
       assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(1)));
     }
     assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void callTimeoutBoundsABodyTrickledFasterThanTheReadTimeout() {
+    server.enqueue(ids -> new MockResponse.Builder().code(200)
+        .body(BuildsServer.envelope(ids))
+        .throttleBody(64, 50, TimeUnit.MILLISECONDS)
+        .build());
+    try (CloudflareBuildsClient client = server.clientBuilder().sleeper(sleeps::add).maxRetries(0)
+        .timeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(300)).build()) {
+      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(20)))
+          .isInstanceOf(CloudflareIoException.class)
+          .hasMessageContaining("timeout");
+    }
   }
 }

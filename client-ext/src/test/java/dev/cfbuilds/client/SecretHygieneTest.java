@@ -6,6 +6,7 @@ import static dev.cfbuilds.client.BuildsServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import dev.cfbuilds.client.auth.ApiKeyInterceptor;
 import dev.cfbuilds.client.auth.ApiTokenInterceptor;
 import dev.cfbuilds.client.internal.RetryInterceptor;
