@@ -25,7 +25,7 @@ public final class AsyncCloudflareBuildsClient {
   /** Starts {@link CloudflareBuildsClient#getBuildsByVersionIds(String, Collection)}. */
   public CompletableFuture<Map<String, Build>> getBuildsByVersionIds(String accountId,
       Collection<String> versionIds) {
-    return cancelling(client.fetch(accountId, versionIds, true), outcome -> outcome.builds());
+    return cancelling(client.fetch(accountId, versionIds, true, false), outcome -> outcome.builds());
   }
 
   /** Starts {@link CloudflareBuildsClient#getBuildsByVersionIds(Collection)} in the default account. */
@@ -36,7 +36,7 @@ public final class AsyncCloudflareBuildsClient {
   /** Starts {@link CloudflareBuildsClient#lookupBuildsByVersionIds(String, Collection)}. */
   public CompletableFuture<BuildsLookup> lookupBuildsByVersionIds(String accountId,
       Collection<String> versionIds) {
-    return cancelling(client.fetch(accountId, versionIds, false), CloudflareBuildsClient::toLookup);
+    return cancelling(client.fetch(accountId, versionIds, false, false), CloudflareBuildsClient::toLookup);
   }
 
   /** Starts {@link CloudflareBuildsClient#lookupBuildsByVersionIds(Collection)} in the default account. */

@@ -96,7 +96,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    *     {@code dev.cfbuilds.client.errors}
    */
   public Map<String, Build> getBuildsByVersionIds(String accountId, Collection<String> versionIds) {
-    return await(fetch(accountId, versionIds, true)).builds();
+    return await(fetch(accountId, versionIds, true, true)).builds();
   }
 
   /**
@@ -118,7 +118,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    * @throws IllegalArgumentException if the account ID or an ID is not valid; nothing is sent
    */
   public BuildsLookup lookupBuildsByVersionIds(String accountId, Collection<String> versionIds) {
-    return toLookup(await(fetch(accountId, versionIds, false)));
+    return toLookup(await(fetch(accountId, versionIds, false, true)));
   }
 
   /**
@@ -161,11 +161,12 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     return description;
   }
 
-  CompletableFuture<FetchOutcome> fetch(String accountId, Collection<String> versionIds, boolean failFast) {
+  CompletableFuture<FetchOutcome> fetch(String accountId, Collection<String> versionIds, boolean failFast,
+      boolean onCallerThread) {
     if (closed) {
       throw new IllegalStateException("client is closed");
     }
-    return service.fetch(accountId, versionIds, failFast);
+    return service.fetch(accountId, versionIds, failFast, onCallerThread);
   }
 
   String defaultAccountId() {

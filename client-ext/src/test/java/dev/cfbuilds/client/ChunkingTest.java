@@ -117,4 +117,18 @@ class ChunkingTest {
     assertThat(server.requests().get(0).getUrl().encodedPath())
         .isEqualTo("/client/v4/accounts/default-acct/builds/builds");
   }
+
+  @Test
+  void runsASingleRequestOfABlockingCallOnTheCallersThread() {
+    List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (CloudflareBuildsClient client = server.clientBuilder()
+        .progressListener((done, total) -> threads.add(Thread.currentThread())).build()) {
+      client.getBuildsByVersionIds("acct", ids(20));
+      client.async().getBuildsByVersionIds("acct", ids(20)).join();
+      client.getBuildsByVersionIds("acct", ids(21));
+    }
+    assertThat(threads).hasSize(4);
+    assertThat(threads.get(0)).isSameAs(Thread.currentThread());
+    assertThat(threads.subList(1, 4)).doesNotContain(Thread.currentThread());
+  }
 }

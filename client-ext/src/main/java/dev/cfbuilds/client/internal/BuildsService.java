@@ -56,10 +56,13 @@ public final class BuildsService {
    *
    * @param failFast whether the first failed request fails the whole call and cancels the others,
    *     or every request runs and failures are collected
+   * @param onCallerThread whether a single request may run on the calling thread (for a caller that
+   *     blocks until the result anyway); otherwise every request runs on OkHttp's threads
    */
-  public CompletableFuture<FetchOutcome> fetch(String accountId, Collection<String> versionIds, boolean failFast) {
+  public CompletableFuture<FetchOutcome> fetch(String accountId, Collection<String> versionIds,
+      boolean failFast, boolean onCallerThread) {
     String account = AccountIds.check(accountId);
     List<String> ids = VersionIds.normalize(versionIds);
-    return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, failFast).start();
+    return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, failFast).start(onCallerThread);
   }
 }

@@ -29,6 +29,15 @@ public final class RequestLimiter {
     start.run();
   }
 
+  /** Takes a place if one is free and nobody is waiting for one; returns whether it did. */
+  synchronized boolean tryAcquire() {
+    if (inFlight >= maxInFlight || !waiting.isEmpty()) {
+      return false;
+    }
+    inFlight++;
+    return true;
+  }
+
   /** Frees the place of a finished request, starting the next waiting one in it. */
   void release() {
     Runnable next;
