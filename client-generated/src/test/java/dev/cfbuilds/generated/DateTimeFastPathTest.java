@@ -1,10 +1,9 @@
-package dev.cfbuilds.benchmarks;
+package dev.cfbuilds.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import dev.cfbuilds.generated.ApiWiring;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the hand-written date-time parsing that the decoding benchmark led to: for every input,
+ * Guards the hand-written date-time parsing that the decoding benchmark (benchmarks/) led to: for every input,
  * {@code ApiWiring.moshi()} must decide exactly as {@link OffsetDateTime#parse} does.
  */
 class DateTimeFastPathTest {
