@@ -194,6 +194,10 @@ final class FanOut {
     /** Runs the request on this thread; its place in the limiter is already taken. */
     void runOnCaller() {
       Call<BuildsByVersionIdsResponse> started = newCall();
+      if (started == null) {
+        limiter.release();
+        return;
+      }
       Response<BuildsByVersionIdsResponse> response;
       try {
         response = started.execute();
