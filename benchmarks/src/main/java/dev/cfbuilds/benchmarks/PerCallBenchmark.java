@@ -33,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Times one 20-ID call answering 20 builds from a loopback server with no added latency: our client;
  * the floor, raw OkHttp and Moshi decoding into the same generated models on the caller's thread;
- * the same floor enqueued on OkHttp's dispatcher and awaited, as any asynchronous client must (our
- * client is one: its blocking call waits on the asynchronous one); and the peer.
+ * the same floor enqueued on OkHttp's dispatcher and awaited, as a call of several requests is run
+ * (our client runs a blocking call of one request on the caller's thread, like the floor); and the
+ * peer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
