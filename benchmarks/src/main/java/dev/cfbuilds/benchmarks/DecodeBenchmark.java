@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times decoding one 20-build response (the sample build under 20 IDs, 36,012 bytes) from bytes in
- * memory: into the generated models with {@code ApiWiring.moshi()}, into {@code Map<String, Object>}
- * with plain Moshi, and into the peer's models with its Gson setup. Each reads the bytes the way its
- * client does: Moshi from an Okio source (as Retrofit's converter), the peer from an
+ * memory: into the generated models with {@code ApiWiring.moshi()}, into {@code Map<String,
+ * Object>} with plain Moshi, and into the peer's models with its Gson setup. Each reads the bytes
+ * the way its client does: Moshi from an Okio source (as Retrofit's converter), the peer from an
  * {@code InputStream} (as its {@code ApiClient.deserialize}). Run with the GC profiler for
  * allocation per operation.
  */
@@ -49,7 +49,9 @@ public class DecodeBenchmark {
   public void setUp() {
     body = SamplePayload.load().envelopeBytes(Fixtures.versionIds(BUILDS));
     models = ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
-    map = ApiWiring.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+    map =
+        ApiWiring.moshi()
+            .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
   }
 
   /** Into the generated models. */
@@ -67,7 +69,8 @@ public class DecodeBenchmark {
   /** Into the peer's models. */
   @Benchmark
   public dev.cfbuilds.benchmarks.peer.model.BuildsByVersionIdsResponse peer() throws IOException {
-    return JSON.deserialize(new ByteArrayInputStream(body),
+    return JSON.deserialize(
+        new ByteArrayInputStream(body),
         dev.cfbuilds.benchmarks.peer.model.BuildsByVersionIdsResponse.class);
   }
 }

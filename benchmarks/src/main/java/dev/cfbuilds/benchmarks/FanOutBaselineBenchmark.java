@@ -21,16 +21,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The same {@value FanOutBenchmark#VERSION_IDS}-ID lookup as {@link FanOutBenchmark}, written by hand
- * as a user would: a loop over chunks of 20, with our client one chunk per call, and with the peer
- * (openapi-generator's okhttp-gson client) in turn and on a fixed pool of 8 threads.
+ * The same {@value FanOutBenchmark#VERSION_IDS}-ID lookup as {@link FanOutBenchmark}, written by
+ * hand as a user would: a loop over chunks of 20, with our client one chunk per call, and with the
+ * peer (openapi-generator's okhttp-gson client) in turn and on a fixed pool of 8 threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 public class FanOutBaselineBenchmark {
-  /** Threads in the peer's hand-made pool, the same as our client's {@code maxConcurrentRequests = 8}. */
+  /**
+   * Threads in the peer's hand-made pool, the same as our client's {@code maxConcurrentRequests =
+   * 8}.
+   */
   public static final int POOL_THREADS = 8;
 
   private LoopbackServer server;
@@ -43,10 +46,11 @@ public class FanOutBaselineBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     server = LoopbackServer.start(SamplePayload.load(), FanOutBenchmark.LATENCY);
-    client = CloudflareBuildsClient.builder()
-        .apiToken(Fixtures.API_TOKEN)
-        .baseUrl(server.baseUrl().toString())
-        .build();
+    client =
+        CloudflareBuildsClient.builder()
+            .apiToken(Fixtures.API_TOKEN)
+            .baseUrl(server.baseUrl().toString())
+            .build();
     peer = Peer.create(server.baseUrl());
     pool = Executors.newFixedThreadPool(POOL_THREADS);
     ids = Fixtures.versionIds(FanOutBenchmark.VERSION_IDS);

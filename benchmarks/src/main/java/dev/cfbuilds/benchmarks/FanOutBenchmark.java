@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Times one call for {@value #VERSION_IDS} version IDs ({@code 50} requests of 20) against a server
  * that takes {@code 50 ms} per request, for several {@code maxConcurrentRequests}. The ideal is
- * {@code ceil(50 / c) × 50 ms}. One call per iteration (single-shot), so each iteration is one wall time.
+ * {@code ceil(50 / c) × 50 ms}. One call per iteration (single-shot), so each iteration is one wall
+ * time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -34,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FanOutBenchmark {
   /** How many version IDs one call asks for. */
   public static final int VERSION_IDS = 1000;
+
   /** How long the server takes to answer each request. */
   public static final Duration LATENCY = Duration.ofMillis(50);
 
@@ -49,11 +51,12 @@ public class FanOutBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     server = LoopbackServer.start(SamplePayload.load(), LATENCY);
-    client = CloudflareBuildsClient.builder()
-        .apiToken(Fixtures.API_TOKEN)
-        .baseUrl(server.baseUrl().toString())
-        .maxConcurrentRequests(maxConcurrentRequests)
-        .build();
+    client =
+        CloudflareBuildsClient.builder()
+            .apiToken(Fixtures.API_TOKEN)
+            .baseUrl(server.baseUrl().toString())
+            .maxConcurrentRequests(maxConcurrentRequests)
+            .build();
     ids = Fixtures.versionIds(VERSION_IDS);
   }
 
@@ -70,7 +73,9 @@ public class FanOutBenchmark {
     server.close();
   }
 
-  /** Returns the ideal wall time in milliseconds: {@code ceil(requests / c)} rounds of the latency. */
+  /**
+   * Returns the ideal wall time in milliseconds: {@code ceil(requests / c)} rounds of the latency.
+   */
   public static double idealMillis(int maxConcurrentRequests) {
     int requests = (VERSION_IDS + Fixtures.CHUNK - 1) / Fixtures.CHUNK;
     int rounds = (requests + maxConcurrentRequests - 1) / maxConcurrentRequests;

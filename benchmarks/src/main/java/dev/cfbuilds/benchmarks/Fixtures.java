@@ -9,13 +9,14 @@ import java.util.UUID;
 public final class Fixtures {
   /** The account the requests name; the loopback server does not check it. */
   public static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+
   /** The API token sent; the loopback server does not check it. */
   public static final String API_TOKEN = "benchmark-token";
+
   /** The most version IDs the API takes in one request. */
   public static final int CHUNK = 20;
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   /** Returns {@code count} distinct lower-case version IDs, the same ones on every call. */
   public static List<String> versionIds(int count) {
@@ -35,7 +36,9 @@ public final class Fixtures {
     return uuids;
   }
 
-  /** Returns {@code ids} cut into consecutive chunks of at most {@value #CHUNK}, as a user would. */
+  /**
+   * Returns {@code ids} cut into consecutive chunks of at most {@value #CHUNK}, as a user would.
+   */
   public static List<List<String>> chunks(List<String> ids) {
     List<List<String>> chunks = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += CHUNK) {

@@ -10,16 +10,15 @@ import java.util.concurrent.Executors;
 import okhttp3.HttpUrl;
 
 /**
- * Fetches many version IDs in a JVM of its own, started by {@link HeapMeasurement} with a fixed heap,
- * and prints {@code builds=<n> retained=<bytes>}: how many builds came back, and how much more heap
- * is in use after a full GC while the result is held than before the fetch. It exits non-zero if the
- * heap runs out ({@code -XX:+ExitOnOutOfMemoryError}).
+ * Fetches many version IDs in a JVM of its own, started by {@link HeapMeasurement} with a fixed
+ * heap, and prints {@code builds=<n> retained=<bytes>}: how many builds came back, and how much
+ * more heap is in use after a full GC while the result is held than before the fetch. It exits
+ * non-zero if the heap runs out ({@code -XX:+ExitOnOutOfMemoryError}).
  *
  * <p>Arguments: the server's API root, {@code ours} or {@code peer}, and the number of IDs.
  */
 public final class HeapProbe {
-  private HeapProbe() {
-  }
+  private HeapProbe() {}
 
   /** Runs one probe; see the class comment. */
   public static void main(String[] args) throws Exception {
@@ -29,11 +28,12 @@ public final class HeapProbe {
     Map<String, ?> builds;
     long retained;
     if (ours) {
-      try (CloudflareBuildsClient client = CloudflareBuildsClient.builder()
-          .apiToken(Fixtures.API_TOKEN)
-          .baseUrl(baseUrl.toString())
-          .maxConcurrentRequests(FanOutBaselineBenchmark.POOL_THREADS)
-          .build()) {
+      try (CloudflareBuildsClient client =
+          CloudflareBuildsClient.builder()
+              .apiToken(Fixtures.API_TOKEN)
+              .baseUrl(baseUrl.toString())
+              .maxConcurrentRequests(FanOutBaselineBenchmark.POOL_THREADS)
+              .build()) {
         client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids.subList(0, Fixtures.CHUNK));
         long before = usedAfterGc();
         builds = client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);

@@ -24,8 +24,8 @@ import okio.BufferedSink;
 import okio.ByteString;
 
 /**
- * Stands in for the API on loopback: answers each {@code GET …/builds/builds?version_ids=…}, after a
- * fixed delay, with the sample envelope holding the sample build under every requested ID.
+ * Stands in for the API on loopback: answers each {@code GET …/builds/builds?version_ids=…}, after
+ * a fixed delay, with the sample envelope holding the sample build under every requested ID.
  * MockWebServer serves each connection on its own thread, so concurrent requests wait concurrently.
  * Bodies are cached per query, so that after the first round the server does next to no work.
  *
@@ -93,8 +93,9 @@ public final class LoopbackServer implements AutoCloseable {
     if (!url.encodedPath().endsWith("/builds/builds") || csv == null) {
       return new MockResponse.Builder().code(404).build();
     }
-    ByteString body = bodies.computeIfAbsent(csv,
-        key -> ByteString.of(payload.envelopeBytes(Arrays.asList(key.split(",", -1)))));
+    ByteString body =
+        bodies.computeIfAbsent(
+            csv, key -> ByteString.of(payload.envelopeBytes(Arrays.asList(key.split(",", -1)))));
     return new MockResponse.Builder()
         .addHeader("Content-Type", "application/json")
         .body(new BytesBody(body))
@@ -130,7 +131,8 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
       ServerSocket socket = new NoDelayServerSocket();
       socket.bind(new InetSocketAddress(address, port), backlog);
       return socket;
@@ -139,8 +141,7 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** A server socket that sets {@code TCP_NODELAY} on each connection it accepts. */
   private static final class NoDelayServerSocket extends ServerSocket {
-    NoDelayServerSocket() throws IOException {
-    }
+    NoDelayServerSocket() throws IOException {}
 
     @Override
     public Socket accept() throws IOException {

@@ -32,8 +32,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Main {
   private static final int HEAP_VERSION_IDS = 10_000;
 
-  private Main() {
-  }
+  private Main() {}
 
   /** Runs the suite; see the class comment. */
   public static void main(String[] args) throws Exception {
@@ -51,8 +50,11 @@ public final class Main {
     Collection<RunResult> perCall = run(PerCallBenchmark.class, quick, outDir);
     progress("decoding, with the GC profiler (about 55 s)");
     Collection<RunResult> decode = run(DecodeBenchmark.class, quick, outDir);
-    progress(String.format(Locale.ROOT, "heap of a %,d-ID lookup, ours and the peer (fresh JVMs, about 60 s)",
-        HEAP_VERSION_IDS));
+    progress(
+        String.format(
+            Locale.ROOT,
+            "heap of a %,d-ID lookup, ours and the peer (fresh JVMs, about 60 s)",
+            HEAP_VERSION_IDS));
     HeapMeasurement.Figures oursHeap;
     HeapMeasurement.Figures peerHeap;
     try (LoopbackServer server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO)) {
@@ -63,7 +65,9 @@ public final class Main {
 
     table.fanOut(fanOut, baselines);
     table.perCall(perCall);
-    table.decode(decode, SamplePayload.load().envelopeBytes(Fixtures.versionIds(DecodeBenchmark.BUILDS)).length);
+    table.decode(
+        decode,
+        SamplePayload.load().envelopeBytes(Fixtures.versionIds(DecodeBenchmark.BUILDS)).length);
     table.heap(HEAP_VERSION_IDS, oursHeap, peerHeap);
     table.footer(Duration.ofNanos(System.nanoTime() - start), loadAverage(), outDir);
   }
@@ -71,17 +75,21 @@ public final class Main {
   private static Collection<RunResult> run(Class<?> benchmark, boolean quick, Path outDir)
       throws RunnerException {
     String name = benchmark.getSimpleName();
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
-        .jvmArgsAppend("-Xms1g", "-Xmx1g")
-        .addProfiler(GCProfiler.class)
-        .shouldFailOnError(true)
-        .output(outDir.resolve("jmh-" + name + ".log").toString())
-        .result(outDir.resolve("jmh-" + name + ".json").toString())
-        .resultFormat(ResultFormatType.JSON);
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+            .jvmArgsAppend("-Xms1g", "-Xmx1g")
+            .addProfiler(GCProfiler.class)
+            .shouldFailOnError(true)
+            .output(outDir.resolve("jmh-" + name + ".log").toString())
+            .result(outDir.resolve("jmh-" + name + ".json").toString())
+            .resultFormat(ResultFormatType.JSON);
     if (quick) {
-      options.warmupIterations(1).measurementIterations(3)
-          .warmupTime(TimeValue.milliseconds(300)).measurementTime(TimeValue.milliseconds(300));
+      options
+          .warmupIterations(1)
+          .measurementIterations(3)
+          .warmupTime(TimeValue.milliseconds(300))
+          .measurementTime(TimeValue.milliseconds(300));
     }
     Collection<RunResult> results = new Runner(options.build()).run();
     if (results.isEmpty()) {
@@ -90,10 +98,14 @@ public final class Main {
     return results;
   }
 
-  /** Returns the folder of the jar (benchmarks/target), or the working directory when run from classes. */
+  /**
+   * Returns the folder of the jar (benchmarks/target), or the working directory when run from
+   * classes.
+   */
   private static Path outputDirectory() throws IOException {
-    Path location = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0])
-        .toAbsolutePath();
+    Path location =
+        Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0])
+            .toAbsolutePath();
     Path dir = Files.isRegularFile(location) ? location.getParent() : Path.of("").toAbsolutePath();
     return Files.createDirectories(dir.resolve("jmh-results"));
   }
@@ -108,7 +120,10 @@ public final class Main {
     System.out.flush();
   }
 
-  /** Finds the result of {@code method} (and, if not null, {@code param}'s value) among {@code results}. */
+  /**
+   * Finds the result of {@code method} (and, if not null, {@code param}'s value) among {@code
+   * results}.
+   */
   static RunResult find(Collection<RunResult> results, String method, String param, String value) {
     List<String> seen = new ArrayList<>();
     for (RunResult result : results) {

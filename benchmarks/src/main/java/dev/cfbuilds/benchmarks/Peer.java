@@ -27,7 +27,10 @@ public final class Peer {
     this.api = new BuildsApi(apiClient);
   }
 
-  /** Returns the peer client pointed at {@code baseUrl}, with its default settings and a bearer token. */
+  /**
+   * Returns the peer client pointed at {@code baseUrl}, with its default settings and a bearer
+   * token.
+   */
   public static Peer create(HttpUrl baseUrl) {
     ApiClient apiClient = new ApiClient();
     String root = baseUrl.toString();
@@ -39,7 +42,8 @@ public final class Peer {
   /** Returns the builds of one chunk of at most 20 IDs: one request. */
   public Map<String, Build> chunk(List<String> ids) {
     try {
-      BuildsByVersionIdsResponse response = api.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, Fixtures.uuids(ids));
+      BuildsByVersionIdsResponse response =
+          api.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, Fixtures.uuids(ids));
       return response.getResult().getBuilds();
     } catch (ApiException e) {
       throw new IllegalStateException("peer request failed: " + e.getCode(), e);

@@ -31,11 +31,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Times one 20-ID call answering 20 builds from a loopback server with no added latency: our client;
- * the floor, raw OkHttp and Moshi decoding into the same generated models on the caller's thread;
- * the same floor enqueued on OkHttp's dispatcher and awaited, as a call of several requests is run
- * (our client runs a blocking call of one request on the caller's thread, like the floor); and the
- * peer.
+ * Times one 20-ID call answering 20 builds from a loopback server with no added latency: our
+ * client; the floor, raw OkHttp and Moshi decoding into the same generated models on the caller's
+ * thread; the same floor enqueued on OkHttp's dispatcher and awaited, as a call of several requests
+ * is run (our client runs a blocking call of one request on the caller's thread, like the floor);
+ * and the peer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,10 +57,11 @@ public class PerCallBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO);
-    client = CloudflareBuildsClient.builder()
-        .apiToken(Fixtures.API_TOKEN)
-        .baseUrl(server.baseUrl().toString())
-        .build();
+    client =
+        CloudflareBuildsClient.builder()
+            .apiToken(Fixtures.API_TOKEN)
+            .baseUrl(server.baseUrl().toString())
+            .build();
     okHttp = new OkHttpClient();
     peer = Peer.create(server.baseUrl());
     ids = Fixtures.versionIds(Fixtures.CHUNK);
@@ -72,7 +73,10 @@ public class PerCallBenchmark {
     return client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);
   }
 
-  /** The floor: build the request, execute it on the caller's thread, decode with the shared adapter. */
+  /**
+   * The floor: build the request, execute it on the caller's thread, decode with the shared
+   * adapter.
+   */
   @Benchmark
   public Map<String, Build> floor() throws IOException {
     try (Response response = okHttp.newCall(request()).execute()) {
@@ -84,21 +88,24 @@ public class PerCallBenchmark {
   @Benchmark
   public Map<String, Build> floorAsync() throws InterruptedException, ExecutionException {
     CompletableFuture<Map<String, Build>> result = new CompletableFuture<>();
-    okHttp.newCall(request()).enqueue(new Callback() {
-      @Override
-      public void onFailure(Call call, IOException e) {
-        result.completeExceptionally(e);
-      }
+    okHttp
+        .newCall(request())
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onFailure(Call call, IOException e) {
+                result.completeExceptionally(e);
+              }
 
-      @Override
-      public void onResponse(Call call, Response response) {
-        try (response) {
-          result.complete(decode(response));
-        } catch (IOException | RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      }
-    });
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  result.complete(decode(response));
+                } catch (IOException | RuntimeException e) {
+                  result.completeExceptionally(e);
+                }
+              }
+            });
     return result.get();
   }
 
@@ -120,11 +127,16 @@ public class PerCallBenchmark {
 
   private Request request() {
     return new Request.Builder()
-        .url(server.baseUrl().newBuilder()
-            .addPathSegment("accounts").addPathSegment(Fixtures.ACCOUNT_ID)
-            .addPathSegment("builds").addPathSegment("builds")
-            .addEncodedQueryParameter("version_ids", String.join(",", ids))
-            .build())
+        .url(
+            server
+                .baseUrl()
+                .newBuilder()
+                .addPathSegment("accounts")
+                .addPathSegment(Fixtures.ACCOUNT_ID)
+                .addPathSegment("builds")
+                .addPathSegment("builds")
+                .addEncodedQueryParameter("version_ids", String.join(",", ids))
+                .build())
         .header("Authorization", "Bearer " + Fixtures.API_TOKEN)
         .build();
   }

@@ -17,7 +17,8 @@ import okio.BufferedSource;
  */
 public final class SamplePayload {
   /** Where the {@code cfbuilds-spec} jar keeps the sample 200 response. */
-  public static final String RESOURCE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+  public static final String RESOURCE =
+      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
   private final String beforeResult;
   private final String afterResult;
@@ -48,8 +49,12 @@ public final class SamplePayload {
 
   /** Returns the sample envelope with the sample build under each of {@code versionIds}. */
   public String envelope(Collection<String> versionIds) {
-    StringBuilder out = new StringBuilder(beforeResult.length() + afterResult.length()
-        + versionIds.size() * (build.length() + 42) + 32);
+    StringBuilder out =
+        new StringBuilder(
+            beforeResult.length()
+                + afterResult.length()
+                + versionIds.size() * (build.length() + 42)
+                + 32);
     out.append('{').append(beforeResult).append("\"result\":{\"builds\":{");
     boolean first = true;
     for (String id : versionIds) {

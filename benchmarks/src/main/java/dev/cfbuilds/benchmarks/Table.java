@@ -24,17 +24,25 @@ final class Table {
     Runtime runtime = Runtime.getRuntime();
     out.println("# cfbuilds benchmarks" + (quick ? " (--quick: too few iterations to quote)" : ""));
     out.println();
-    out.printf(Locale.ROOT, "Machine: %d cores, %s %s, %s %s %s; load average at start %s.%n",
-        runtime.availableProcessors(), System.getProperty("java.vm.name"),
-        System.getProperty("java.runtime.version"), System.getProperty("os.name"),
-        System.getProperty("os.version"), System.getProperty("os.arch"), load);
-    out.println("Median of the measured iterations; ± is JMH's error (half the 99.9% confidence interval"
-        + " of the mean). Ratios are of medians from this run.");
+    out.printf(
+        Locale.ROOT,
+        "Machine: %d cores, %s %s, %s %s %s; load average at start %s.%n",
+        runtime.availableProcessors(),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("os.arch"),
+        load);
+    out.println(
+        "Median of the measured iterations; ± is JMH's error (half the 99.9% confidence interval"
+            + " of the mean). Ratios are of medians from this run.");
     out.println();
   }
 
   void fanOut(Collection<RunResult> fanOut, Collection<RunResult> baselines) {
-    out.println("## 1. Fan-out: 1,000 version IDs = 50 requests; the server answers each after 50 ms");
+    out.println(
+        "## 1. Fan-out: 1,000 version IDs = 50 requests; the server answers each after 50 ms");
     out.println();
     out.println("| run | median (ms) | ± (ms) | ideal (ms) | × ideal | target |");
     out.println("|---|---:|---:|---:|---:|---|");
@@ -54,21 +62,44 @@ final class Table {
     RunResult oursLoop = Main.find(baselines, "oursSequentialLoop", null, null);
     RunResult peerLoop = Main.find(baselines, "peerSequentialLoop", null, null);
     RunResult peerPool = Main.find(baselines, "peerPoolOf8", null, null);
-    row("ours, hand-written sequential loop over chunks of 20", oursLoop, sequentialIdeal,
-        Main.median(oursLoop) / sequentialIdeal, "");
-    row("peer, hand-written sequential loop over chunks of 20", peerLoop, sequentialIdeal,
-        Main.median(peerLoop) / sequentialIdeal, "");
-    row("peer, hand-written loop on a fixed pool of 8 threads", peerPool, poolIdeal,
-        Main.median(peerPool) / poolIdeal, "");
+    row(
+        "ours, hand-written sequential loop over chunks of 20",
+        oursLoop,
+        sequentialIdeal,
+        Main.median(oursLoop) / sequentialIdeal,
+        "");
+    row(
+        "peer, hand-written sequential loop over chunks of 20",
+        peerLoop,
+        sequentialIdeal,
+        Main.median(peerLoop) / sequentialIdeal,
+        "");
+    row(
+        "peer, hand-written loop on a fixed pool of 8 threads",
+        peerPool,
+        poolIdeal,
+        Main.median(peerPool) / poolIdeal,
+        "");
     out.println();
     out.println("| comparison | ratio | target |");
     out.println("|---|---:|---|");
     double speedup = Main.median(oursLoop) / c8;
-    ratio("speed-up of ours at c = 8 over the sequential loop (ours)", speedup,
+    ratio(
+        "speed-up of ours at c = 8 over the sequential loop (ours)",
+        speedup,
         check(speedup >= SPEEDUP_TARGET, "≥ 6×"));
-    ratio("speed-up of ours at c = 8 over the peer's sequential loop", Main.median(peerLoop) / c8, "");
-    ratio("ours at c = 8 ÷ peer on a pool of 8 (below 1 = ours faster)", c8 / Main.median(peerPool), "");
-    ratio("ours sequential loop ÷ peer sequential loop", Main.median(oursLoop) / Main.median(peerLoop), "");
+    ratio(
+        "speed-up of ours at c = 8 over the peer's sequential loop",
+        Main.median(peerLoop) / c8,
+        "");
+    ratio(
+        "ours at c = 8 ÷ peer on a pool of 8 (below 1 = ours faster)",
+        c8 / Main.median(peerPool),
+        "");
+    ratio(
+        "ours sequential loop ÷ peer sequential loop",
+        Main.median(oursLoop) / Main.median(peerLoop),
+        "");
     out.println();
   }
 
@@ -83,20 +114,26 @@ final class Table {
     RunResult peer = Main.find(results, "peer", null, null);
     double floorMedian = Main.median(floor);
     double oursRatio = Main.median(ours) / floorMedian;
-    perCallRow("floor: raw OkHttp `execute()` + Moshi into the generated models", floor, floorMedian, "");
-    perCallRow("floor, asynchronous: the same via `enqueue()`, caller waits", floorAsync, floorMedian, "");
+    perCallRow(
+        "floor: raw OkHttp `execute()` + Moshi into the generated models", floor, floorMedian, "");
+    perCallRow(
+        "floor, asynchronous: the same via `enqueue()`, caller waits", floorAsync, floorMedian, "");
     perCallRow("ours", ours, floorMedian, check(oursRatio <= PER_CALL_TARGET, "≤ 1.10"));
     perCallRow("peer", peer, floorMedian, "");
     out.println();
     out.println("| comparison | ratio | target |");
     out.println("|---|---:|---|");
-    ratio("ours ÷ asynchronous floor (what the client layer adds)", Main.median(ours) / Main.median(floorAsync), "");
+    ratio(
+        "ours ÷ asynchronous floor (what the client layer adds)",
+        Main.median(ours) / Main.median(floorAsync),
+        "");
     ratio("ours ÷ peer", Main.median(ours) / Main.median(peer), "");
     out.println();
   }
 
   void decode(Collection<RunResult> results, int bodyBytes) {
-    out.printf(Locale.ROOT, "## 3. Decoding one 20-build response (%,d bytes) from memory%n%n", bodyBytes);
+    out.printf(
+        Locale.ROOT, "## 3. Decoding one 20-build response (%,d bytes) from memory%n%n", bodyBytes);
     out.println("| run | median (µs) | ± (µs) | × Map | allocated per response | per build |");
     out.println("|---|---:|---:|---:|---:|---:|");
     RunResult map = Main.find(results, "map", null, null);
@@ -110,14 +147,21 @@ final class Table {
     out.println("| comparison | ratio | target |");
     out.println("|---|---:|---|");
     ratio("ours ÷ peer, time", Main.median(models) / Main.median(peer), "");
-    ratio("ours ÷ peer, bytes allocated", Main.allocatedBytes(models) / Main.allocatedBytes(peer), "");
+    ratio(
+        "ours ÷ peer, bytes allocated",
+        Main.allocatedBytes(models) / Main.allocatedBytes(peer),
+        "");
     out.println();
   }
 
   void heap(int versionIds, HeapMeasurement.Figures ours, HeapMeasurement.Figures peer) {
-    out.printf(Locale.ROOT, "## 4. Heap of one %,d-ID lookup (%d requests, 8 at a time; fresh JVM, serial GC)%n%n",
-        versionIds, versionIds / Fixtures.CHUNK);
-    out.println("| client | builds | retained by the result | per build | smallest -Xmx that completes |");
+    out.printf(
+        Locale.ROOT,
+        "## 4. Heap of one %,d-ID lookup (%d requests, 8 at a time; fresh JVM, serial GC)%n%n",
+        versionIds,
+        versionIds / Fixtures.CHUNK);
+    out.println(
+        "| client | builds | retained by the result | per build | smallest -Xmx that completes |");
     out.println("|---|---:|---:|---:|---:|");
     heapRow("ours, `maxConcurrentRequests` = 8", ours);
     heapRow("peer, pool of 8 threads", peer);
@@ -125,18 +169,36 @@ final class Table {
   }
 
   void footer(Duration elapsed, String load, Path outDir) {
-    out.printf(Locale.ROOT, "Finished in %d min %02d s; load average at end %s. JMH logs and JSON: %s%n",
-        elapsed.toMinutes(), elapsed.toSecondsPart(), load, outDir);
+    out.printf(
+        Locale.ROOT,
+        "Finished in %d min %02d s; load average at end %s. JMH logs and JSON: %s%n",
+        elapsed.toMinutes(),
+        elapsed.toSecondsPart(),
+        load,
+        outDir);
   }
 
   private void row(String name, RunResult result, double ideal, double ratio, String target) {
-    out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s |%n", name, number(Main.median(result)),
-        number(Main.error(result)), number(ideal), ratio, target);
+    out.printf(
+        Locale.ROOT,
+        "| %s | %s | %s | %s | %.2f | %s |%n",
+        name,
+        number(Main.median(result)),
+        number(Main.error(result)),
+        number(ideal),
+        ratio,
+        target);
   }
 
   private void perCallRow(String name, RunResult result, double floorMedian, String target) {
-    out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s |%n", name, number(Main.median(result)),
-        number(Main.error(result)), Main.median(result) / floorMedian, target);
+    out.printf(
+        Locale.ROOT,
+        "| %s | %s | %s | %.2f | %s |%n",
+        name,
+        number(Main.median(result)),
+        number(Main.error(result)),
+        Main.median(result) / floorMedian,
+        target);
   }
 
   private void ratio(String name, double value, String target) {
@@ -145,14 +207,25 @@ final class Table {
 
   private void decodeRow(String name, RunResult result, double mapMedian) {
     double bytes = Main.allocatedBytes(result);
-    out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", name, number(Main.median(result)),
-        number(Main.error(result)), Main.median(result) / mapMedian, bytes(bytes),
+    out.printf(
+        Locale.ROOT,
+        "| %s | %s | %s | %.2f | %s | %s |%n",
+        name,
+        number(Main.median(result)),
+        number(Main.error(result)),
+        Main.median(result) / mapMedian,
+        bytes(bytes),
         bytes(bytes / DecodeBenchmark.BUILDS));
   }
 
   private void heapRow(String name, HeapMeasurement.Figures figures) {
-    out.printf(Locale.ROOT, "| %s | %,d | %.1f MiB | %s | %d MiB |%n", name, figures.builds(),
-        figures.retainedBytes() / MIB, bytes((double) figures.retainedBytes() / figures.builds()),
+    out.printf(
+        Locale.ROOT,
+        "| %s | %,d | %.1f MiB | %s | %d MiB |%n",
+        name,
+        figures.builds(),
+        figures.retainedBytes() / MIB,
+        bytes((double) figures.retainedBytes() / figures.builds()),
         figures.smallestHeapMib());
   }
 
@@ -164,14 +237,17 @@ final class Table {
     if (Double.isNaN(value)) {
       return "n/a";
     }
-    return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    return value >= 100
+        ? String.format(Locale.ROOT, "%,.0f", value)
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String bytes(double value) {
     if (Double.isNaN(value)) {
       return "n/a";
     }
-    return value >= 10 * 1024 ? String.format(Locale.ROOT, "%,.1f KiB", value / 1024)
+    return value >= 10 * 1024
+        ? String.format(Locale.ROOT, "%,.1f KiB", value / 1024)
         : String.format(Locale.ROOT, "%,.0f B", value);
   }
 }

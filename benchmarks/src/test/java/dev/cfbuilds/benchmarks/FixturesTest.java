@@ -30,13 +30,15 @@ class FixturesTest {
     Build sample = sampleBuild();
     assertThat(response.getSuccess()).isTrue();
     assertThat(response.getResult().getBuilds()).containsOnlyKeys(ids);
-    assertThat(response.getResult().getBuilds().values()).allSatisfy(build -> assertThat(build).isEqualTo(sample));
+    assertThat(response.getResult().getBuilds().values())
+        .allSatisfy(build -> assertThat(build).isEqualTo(sample));
     assertThat(response.getResultInfo()).isNotNull();
   }
 
   @Test
   void compactsOnlyOutsideStrings() {
-    assertThat(SamplePayload.compact("{ \"a b\" : [ 1, \"x \\\" y\" ] }")).isEqualTo("{\"a b\":[1,\"x \\\" y\"]}");
+    assertThat(SamplePayload.compact("{ \"a b\" : [ 1, \"x \\\" y\" ] }"))
+        .isEqualTo("{\"a b\":[1,\"x \\\" y\"]}");
   }
 
   @Test
@@ -45,7 +47,8 @@ class FixturesTest {
     benchmark.setUp();
 
     assertThat(benchmark.models().getResult().getBuilds()).hasSize(DecodeBenchmark.BUILDS);
-    assertThat((Map<?, ?>) ((Map<?, ?>) benchmark.map().get("result")).get("builds")).hasSize(DecodeBenchmark.BUILDS);
+    assertThat((Map<?, ?>) ((Map<?, ?>) benchmark.map().get("result")).get("builds"))
+        .hasSize(DecodeBenchmark.BUILDS);
     assertThat(benchmark.peer().getResult().getBuilds()).hasSize(DecodeBenchmark.BUILDS);
   }
 
@@ -53,8 +56,12 @@ class FixturesTest {
   void everyClientGetsEveryBuildFromTheFanOutServer() throws Exception {
     List<String> ids = Fixtures.versionIds(FanOutBenchmark.VERSION_IDS);
     try (LoopbackServer server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO);
-        CloudflareBuildsClient client = CloudflareBuildsClient.builder()
-            .apiToken(Fixtures.API_TOKEN).baseUrl(server.baseUrl().toString()).maxConcurrentRequests(8).build()) {
+        CloudflareBuildsClient client =
+            CloudflareBuildsClient.builder()
+                .apiToken(Fixtures.API_TOKEN)
+                .baseUrl(server.baseUrl().toString())
+                .maxConcurrentRequests(8)
+                .build()) {
       assertThat(client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids)).containsOnlyKeys(ids);
       assertThat(server.requestCount()).isEqualTo(50);
 
@@ -92,7 +99,8 @@ class FixturesTest {
 
   private static Build sampleBuild() throws IOException {
     try (InputStream in = SamplePayload.class.getResourceAsStream(SamplePayload.RESOURCE)) {
-      BuildsByVersionIdsResponse sample = ENVELOPE.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      BuildsByVersionIdsResponse sample =
+          ENVELOPE.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       return sample.getResult().getBuilds().values().iterator().next();
     }
   }

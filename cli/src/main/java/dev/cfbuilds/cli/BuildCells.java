@@ -15,8 +15,7 @@ final class BuildCells {
   /** Length of the abbreviated commit hash in the table, as {@code git log --oneline} prints it. */
   static final int SHORT_COMMIT_LENGTH = 7;
 
-  private BuildCells() {
-  }
+  private BuildCells() {}
 
   static String outcome(Build build) {
     return build.getBuildOutcome() == null ? null : build.getBuildOutcome().value();
@@ -39,13 +38,15 @@ final class BuildCells {
   static String shortCommit(Build build) {
     String commit = commit(build);
     return commit == null || commit.length() <= SHORT_COMMIT_LENGTH
-        ? commit : commit.substring(0, SHORT_COMMIT_LENGTH);
+        ? commit
+        : commit.substring(0, SHORT_COMMIT_LENGTH);
   }
 
   static String triggerSource(Build build) {
     BuildTriggerMetadata metadata = build.getBuildTriggerMetadata();
     return metadata == null || metadata.getBuildTriggerSource() == null
-        ? null : metadata.getBuildTriggerSource().value();
+        ? null
+        : metadata.getBuildTriggerSource().value();
   }
 
   /** Returns {@code created_on} as the API gave it, offset and fraction included. */
@@ -58,10 +59,14 @@ final class BuildCells {
   static String createdOnUtc(Build build) {
     OffsetDateTime created = build.getCreatedOn();
     return created == null
-        ? null : DateTimeFormatter.ISO_INSTANT.format(created.toInstant().truncatedTo(ChronoUnit.SECONDS));
+        ? null
+        : DateTimeFormatter.ISO_INSTANT.format(created.toInstant().truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** Returns {@code stopped_on - running_on}, or {@code null} when either is missing or it is negative. */
+  /**
+   * Returns {@code stopped_on - running_on}, or {@code null} when either is missing or it is
+   * negative.
+   */
   static Duration duration(Build build) {
     if (build.getRunningOn() == null || build.getStoppedOn() == null) {
       return null;

@@ -27,28 +27,34 @@ import picocli.CommandLine.Spec;
  * <p>Builds go to standard output in the chosen format; versions without a build, progress and
  * errors go to standard error, so that standard output stays clean for pipes.
  */
-@Command(name = "builds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+    name = "builds",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "Show which build produced each Worker version.",
-        "",
-        "Version IDs come from arguments, --from-file or standard input (-), one per line or "
-            + "comma-separated, any number: they are sent "
-            + CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST + " to a request. Versions without a build "
-            + "are named on standard error."},
+      "Show which build produced each Worker version.",
+      "",
+      "Version IDs come from arguments, --from-file or standard input (-), one per line or "
+          + "comma-separated, any number: they are sent "
+          + CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST
+          + " to a request. Versions without a build "
+          + "are named on standard error."
+    },
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  CLOUDFLARE_API_TOKEN    an API token with Workers CI Read, or",
-        "  CLOUDFLARE_EMAIL and",
-        "  CLOUDFLARE_API_KEY      an account email and its Global API key",
-        "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id",
-        "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  1  API or network error",
-        "  2  usage error or bad version ID",
-        "  3  a version had no build and --fail-on-missing was given"})
+      "  CLOUDFLARE_API_TOKEN    an API token with Workers CI Read, or",
+      "  CLOUDFLARE_EMAIL and",
+      "  CLOUDFLARE_API_KEY      an account email and its Global API key",
+      "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id",
+      "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub",
+      "",
+      "Exit codes:",
+      "  0  ok",
+      "  1  API or network error",
+      "  2  usage error or bad version ID",
+      "  3  a version had no build and --fail-on-missing was given"
+    })
 final class BuildsCommand implements Callable<Integer> {
   static final int EXIT_OK = 0;
   static final int EXIT_API_ERROR = 1;
@@ -62,42 +68,60 @@ final class BuildsCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "VERSION_ID", arity = "0..*",
-      description = "Version IDs (UUIDs), comma-separated or one per argument; - reads standard input.")
+  @Parameters(
+      paramLabel = "VERSION_ID",
+      arity = "0..*",
+      description =
+          "Version IDs (UUIDs), comma-separated or one per argument; - reads standard input.")
   private List<String> arguments = new ArrayList<>();
 
-  @Option(names = "--from-file", paramLabel = "FILE",
-      description = "Read version IDs from FILE (- for standard input), one per line or comma-separated.")
+  @Option(
+      names = "--from-file",
+      paramLabel = "FILE",
+      description =
+          "Read version IDs from FILE (- for standard input), one per line or comma-separated.")
   private List<String> files = new ArrayList<>();
 
-  @Option(names = "--account-id", paramLabel = "ID",
+  @Option(
+      names = "--account-id",
+      paramLabel = "ID",
       description = "Cloudflare account ID. Default: $CLOUDFLARE_ACCOUNT_ID.")
   private String accountId;
 
-  @Option(names = "--api-token-file", paramLabel = "FILE",
+  @Option(
+      names = "--api-token-file",
+      paramLabel = "FILE",
       description = "Read the API token from FILE instead of $CLOUDFLARE_API_TOKEN.")
   private Path apiTokenFile;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "table, json or csv. Default: table when standard output is a terminal, "
-          + "json otherwise (the API's builds object, keyed by version ID).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "table, json or csv. Default: table when standard output is a terminal, "
+              + "json otherwise (the API's builds object, keyed by version ID).")
   private OutputFormat format;
 
-  @Option(names = "--fail-on-missing",
-      description = "Exit with 3 when any version has no build.")
+  @Option(names = "--fail-on-missing", description = "Exit with 3 when any version has no build.")
   private boolean failOnMissing;
 
-  @Option(names = "--max-retries", paramLabel = "N",
-      description = "Retry a request that failed with 408, 409, 429, 5xx or a network error up to N "
-          + "times. Default: 2.")
+  @Option(
+      names = "--max-retries",
+      paramLabel = "N",
+      description =
+          "Retry a request that failed with 408, 409, 429, 5xx or a network error up to N "
+              + "times. Default: 2.")
   private Integer maxRetries;
 
-  @Option(names = "--demo",
-      description = "Ask an embedded stub of the Cloudflare API on 127.0.0.1, with a dummy token, "
-          + "instead of Cloudflare. With no version IDs, make up " + DEMO_VERSION_COUNT + ".")
+  @Option(
+      names = "--demo",
+      description =
+          "Ask an embedded stub of the Cloudflare API on 127.0.0.1, with a dummy token, "
+              + "instead of Cloudflare. With no version IDs, make up "
+              + DEMO_VERSION_COUNT
+              + ".")
   private boolean demo;
 
   BuildsCommand(CliContext context) {
@@ -116,8 +140,9 @@ final class BuildsCommand implements Callable<Integer> {
         return runDemo(versionIds);
       }
       if (versionIds.isEmpty()) {
-        throw new UsageException("no version IDs: give them as arguments, with --from-file FILE, "
-            + "or on standard input with -");
+        throw new UsageException(
+            "no version IDs: give them as arguments, with --from-file FILE, "
+                + "or on standard input with -");
       }
       return lookUp(versionIds, accountId(), environment());
     } catch (UsageException e) {
@@ -128,14 +153,22 @@ final class BuildsCommand implements Callable<Integer> {
 
   private int runDemo(List<String> givenIds) {
     PrintWriter err = spec.commandLine().getErr();
-    List<String> versionIds = givenIds.isEmpty()
-        ? DemoBuilds.madeUpVersionIds(DEMO_VERSION_COUNT) : givenIds;
+    List<String> versionIds =
+        givenIds.isEmpty() ? DemoBuilds.madeUpVersionIds(DEMO_VERSION_COUNT) : givenIds;
     try (DemoApi api = DemoApi.start()) {
-      err.println("demo: asking a stub of the Cloudflare API at " + api.baseUrl()
-          + " (dummy token) about " + versionIds.size() + (givenIds.isEmpty() ? " made-up" : "")
-          + (versionIds.size() == 1 ? " version ID" : " version IDs"));
-      Map<String, String> env = Map.of(EnvironmentVariables.API_TOKEN, DemoApi.TOKEN,
-          EnvironmentVariables.BASE_URL, api.baseUrl());
+      err.println(
+          "demo: asking a stub of the Cloudflare API at "
+              + api.baseUrl()
+              + " (dummy token) about "
+              + versionIds.size()
+              + (givenIds.isEmpty() ? " made-up" : "")
+              + (versionIds.size() == 1 ? " version ID" : " version IDs"));
+      Map<String, String> env =
+          Map.of(
+              EnvironmentVariables.API_TOKEN,
+              DemoApi.TOKEN,
+              EnvironmentVariables.BASE_URL,
+              api.baseUrl());
       return lookUp(versionIds, accountId != null ? accountId : DemoApi.ACCOUNT_ID, env);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());
@@ -169,8 +202,10 @@ final class BuildsCommand implements Callable<Integer> {
       return EXIT_API_ERROR;
     }
 
-    OutputFormat chosen = format != null ? format
-        : context.stdoutIsTerminal() ? OutputFormat.TABLE : OutputFormat.JSON;
+    OutputFormat chosen =
+        format != null
+            ? format
+            : context.stdoutIsTerminal() ? OutputFormat.TABLE : OutputFormat.JSON;
     chosen.write(builds, out);
     out.flush();
 
@@ -205,14 +240,19 @@ final class BuildsCommand implements Callable<Integer> {
   }
 
   private String accountId() {
-    String account = accountId != null ? accountId : context.env().get(EnvironmentVariables.ACCOUNT_ID);
+    String account =
+        accountId != null ? accountId : context.env().get(EnvironmentVariables.ACCOUNT_ID);
     if (account == null || account.isBlank()) {
-      throw new UsageException("no account ID: pass --account-id or set " + EnvironmentVariables.ACCOUNT_ID);
+      throw new UsageException(
+          "no account ID: pass --account-id or set " + EnvironmentVariables.ACCOUNT_ID);
     }
     return account;
   }
 
-  /** Returns the environment the client reads, with the token from {@code --api-token-file} if given. */
+  /**
+   * Returns the environment the client reads, with the token from {@code --api-token-file} if
+   * given.
+   */
   private Map<String, String> environment() {
     if (apiTokenFile == null) {
       return context.env();

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param stdoutIsTerminal whether to default to the table format
  * @param stderrIsTerminal whether to show progress
  */
-record CliContext(Map<String, String> env, InputStream stdin, boolean stdoutIsTerminal,
+record CliContext(
+    Map<String, String> env,
+    InputStream stdin,
+    boolean stdoutIsTerminal,
     boolean stderrIsTerminal) {
 
   /**

@@ -15,6 +15,7 @@ import mockwebserver3.MockWebServer;
 final class DemoApi implements AutoCloseable {
   /** The account ID the demo uses when none is given; the stub accepts any. */
   static final String ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
+
   /** The API token the demo sends; the stub accepts any non-blank one. */
   static final String TOKEN = "demo-token-not-a-secret";
 

@@ -29,7 +29,8 @@ final class DemoBuilds {
   /** Made-up version IDs starting with this have no build. */
   static final String NO_BUILD_PREFIX = "00000000";
 
-  private static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+  private static final String SAMPLE =
+      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
   private static final String SAMPLE_KEY = "foo";
   private static final List<String> BRANCHES =
       List.of("main", "main", "main", "staging", "feature/search", "fix/cache-headers");
@@ -39,8 +40,7 @@ final class DemoBuilds {
   private static final JsonAdapter<Build> BUILD_ADAPTER = ApiWiring.moshi().adapter(Build.class);
   private static final String TEMPLATE = BUILD_ADAPTER.toJson(readSampleBuild());
 
-  private DemoBuilds() {
-  }
+  private DemoBuilds() {}
 
   /** Returns whether the demo API has a build for {@code versionId}. */
   static boolean hasBuild(String versionId) {
@@ -54,14 +54,17 @@ final class DemoBuilds {
     Build build = template();
 
     String branch = BRANCHES.get(random.nextInt(BRANCHES.size()));
-    BuildTriggerSource source = branch.equals("main")
-        ? (random.nextInt(4) == 0 ? BuildTriggerSource.MANUAL : BuildTriggerSource.PUSH)
-        : BuildTriggerSource.PULL_REQUEST;
-    build.getBuildTriggerMetadata()
+    BuildTriggerSource source =
+        branch.equals("main")
+            ? (random.nextInt(4) == 0 ? BuildTriggerSource.MANUAL : BuildTriggerSource.PUSH)
+            : BuildTriggerSource.PULL_REQUEST;
+    build
+        .getBuildTriggerMetadata()
         .branch(branch)
         .commitHash(hex(random, 40))
         .buildTriggerSource(source);
-    build.buildUuid(UUID.nameUUIDFromBytes(("build of " + versionId).getBytes(StandardCharsets.UTF_8)));
+    build.buildUuid(
+        UUID.nameUUIDFromBytes(("build of " + versionId).getBytes(StandardCharsets.UTF_8)));
 
     OffsetDateTime created = build.getCreatedOn().plusMinutes(random.nextInt(MINUTES_IN_30_DAYS));
     OffsetDateTime initializing = created.plusSeconds(1 + random.nextInt(5));
@@ -73,16 +76,22 @@ final class DemoBuilds {
     if (kind == 9) {
       build.status(BuildStatus.RUNNING).buildOutcome(null).stoppedOn(null).modifiedOn(running);
     } else {
-      BuildOutcome outcome = kind < 6 ? BuildOutcome.SUCCESS
-          : kind < 8 ? BuildOutcome.FAIL : BuildOutcome.CANCELLED;
-      build.status(BuildStatus.STOPPED).buildOutcome(outcome).stoppedOn(stopped).modifiedOn(stopped);
+      BuildOutcome outcome =
+          kind < 6 ? BuildOutcome.SUCCESS : kind < 8 ? BuildOutcome.FAIL : BuildOutcome.CANCELLED;
+      build
+          .status(BuildStatus.STOPPED)
+          .buildOutcome(outcome)
+          .stoppedOn(stopped)
+          .modifiedOn(stopped);
     }
 
     if (source == BuildTriggerSource.PULL_REQUEST) {
-      build.getPullRequest()
+      build
+          .getPullRequest()
           .createdOn(created.minusMinutes(5 + random.nextInt(120)))
-          .pullRequestUrl(URI.create("https://github.com/cloudflare/workers-sdk/pull/"
-              + (100 + random.nextInt(900))));
+          .pullRequestUrl(
+              URI.create(
+                  "https://github.com/cloudflare/workers-sdk/pull/" + (100 + random.nextInt(900))));
     } else {
       build.pullRequest(null);
     }
@@ -96,8 +105,9 @@ final class DemoBuilds {
   static List<String> madeUpVersionIds(int count) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String id = UUID.nameUUIDFromBytes(("cfbuilds demo version " + i).getBytes(StandardCharsets.UTF_8))
-          .toString();
+      String id =
+          UUID.nameUUIDFromBytes(("cfbuilds demo version " + i).getBytes(StandardCharsets.UTF_8))
+              .toString();
       if (i % EVERY_NTH_MADE_UP_ID_HAS_NO_BUILD == 7) {
         id = NO_BUILD_PREFIX + id.substring(NO_BUILD_PREFIX.length());
       }
@@ -125,11 +135,12 @@ final class DemoBuilds {
   private static Build readSampleBuild() {
     try (InputStream in = DemoBuilds.class.getResourceAsStream(SAMPLE)) {
       if (in == null) {
-        throw new IllegalStateException("missing classpath resource " + SAMPLE + " (cfbuilds-spec)");
+        throw new IllegalStateException(
+            "missing classpath resource " + SAMPLE + " (cfbuilds-spec)");
       }
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      BuildsByVersionIdsResponse sample = ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class)
-          .fromJson(json);
+      BuildsByVersionIdsResponse sample =
+          ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class).fromJson(json);
       return sample.getResult().getBuilds().get(SAMPLE_KEY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -24,9 +24,9 @@ import okhttp3.HttpUrl;
  * <p>Serves {@code GET /client/v4/accounts/{account_id}/builds/builds?version_ids=…} for any
  * account: each version ID gets the build {@link DemoBuilds} makes up for it, except IDs starting
  * with {@value DemoBuilds#NO_BUILD_PREFIX}, which have none. Rejects what the real API rejects, in
- * its error envelope: no credentials (401); no {@code version_ids}, more than
- * {@value CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} of them, or one that is not a UUID
- * (400); another path (404) or method (405). The error codes are illustrative.
+ * its error envelope: no credentials (401); no {@code version_ids}, more than {@value
+ * CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} of them, or one that is not a UUID (400);
+ * another path (404) or method (405). The error codes are illustrative.
  */
 final class DemoDispatcher extends Dispatcher {
   private static final List<String> PATH_BEFORE_ACCOUNT = List.of("client", "v4", "accounts");
@@ -45,10 +45,11 @@ final class DemoDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     HttpUrl url = request.getUrl();
     List<String> segments = url.pathSegments();
-    boolean routed = segments.size() == 6
-        && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)
-        && !segments.get(3).isEmpty()
-        && segments.subList(4, 6).equals(PATH_AFTER_ACCOUNT);
+    boolean routed =
+        segments.size() == 6
+            && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)
+            && !segments.get(3).isEmpty()
+            && segments.subList(4, 6).equals(PATH_AFTER_ACCOUNT);
     if (!routed) {
       return error(404, CODE_NO_ROUTE, "No route for that URI");
     }
@@ -65,7 +66,9 @@ final class DemoDispatcher extends Dispatcher {
     String[] ids = versionIds.split(",", -1);
     int limit = CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST;
     if (ids.length > limit) {
-      return error(400, CODE_BAD_VERSION_IDS,
+      return error(
+          400,
+          CODE_BAD_VERSION_IDS,
           "version_ids: at most " + limit + " version IDs per request, got " + ids.length);
     }
     Map<String, Build> builds = new LinkedHashMap<>();
@@ -78,17 +81,19 @@ final class DemoDispatcher extends Dispatcher {
         builds.put(versionId, DemoBuilds.forVersion(versionId));
       }
     }
-    BuildsByVersionIdsResponse body = new BuildsByVersionIdsResponse()
-        .errors(List.of())
-        .messages(List.of())
-        .result(new BuildsByVersionIdsResult().builds(builds))
-        .success(true);
+    BuildsByVersionIdsResponse body =
+        new BuildsByVersionIdsResponse()
+            .errors(List.of())
+            .messages(List.of())
+            .result(new BuildsByVersionIdsResult().builds(builds))
+            .success(true);
     return json(200, RESPONSE_ADAPTER.toJson(body));
   }
 
   private static boolean hasCredentials(Headers headers) {
     String authorization = headers.get("Authorization");
-    if (authorization != null && authorization.startsWith("Bearer ")
+    if (authorization != null
+        && authorization.startsWith("Bearer ")
         && !authorization.substring("Bearer ".length()).isBlank()) {
       return true;
     }

@@ -10,10 +10,11 @@ import picocli.CommandLine;
  * ID; {@code 3} a version had no build and {@code --fail-on-missing} was given.
  */
 public final class Main {
-  private Main() {
-  }
+  private Main() {}
 
-  /** Runs the command with the process's environment, streams and console, and exits with its code. */
+  /**
+   * Runs the command with the process's environment, streams and console, and exits with its code.
+   */
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
@@ -22,11 +23,12 @@ public final class Main {
 
   /** Runs the command and returns its exit code; output goes to {@code out} and {@code err}. */
   static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new CfbuildsCommand())
-        .addSubcommand(new BuildsCommand(context))
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setOut(out)
-        .setErr(err);
+    CommandLine commandLine =
+        new CommandLine(new CfbuildsCommand())
+            .addSubcommand(new BuildsCommand(context))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setOut(out)
+            .setErr(err);
     try {
       return commandLine.execute(args);
     } finally {

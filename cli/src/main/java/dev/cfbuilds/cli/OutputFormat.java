@@ -17,11 +17,30 @@ enum OutputFormat {
     @Override
     void write(Map<String, Build> builds, PrintWriter out) {
       List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("VERSION ID", "OUTCOME", "STATUS", "BRANCH", "COMMIT", "TRIGGER", "CREATED",
-          "DURATION"));
-      builds.forEach((versionId, build) -> rows.add(cells(versionId, build, "-",
-          BuildCells::outcome, BuildCells::status, BuildCells::branch, BuildCells::shortCommit,
-          BuildCells::triggerSource, BuildCells::createdOnUtc, BuildCells::durationText)));
+      rows.add(
+          List.of(
+              "VERSION ID",
+              "OUTCOME",
+              "STATUS",
+              "BRANCH",
+              "COMMIT",
+              "TRIGGER",
+              "CREATED",
+              "DURATION"));
+      builds.forEach(
+          (versionId, build) ->
+              rows.add(
+                  cells(
+                      versionId,
+                      build,
+                      "-",
+                      BuildCells::outcome,
+                      BuildCells::status,
+                      BuildCells::branch,
+                      BuildCells::shortCommit,
+                      BuildCells::triggerSource,
+                      BuildCells::createdOnUtc,
+                      BuildCells::durationText)));
       int[] widths = new int[rows.get(0).size()];
       for (List<String> row : rows) {
         for (int i = 0; i < widths.length; i++) {
@@ -41,7 +60,9 @@ enum OutputFormat {
     }
   },
 
-  /** The {@code builds} object exactly as the API returns it, keyed by version ID, for {@code jq}. */
+  /**
+   * The {@code builds} object exactly as the API returns it, keyed by version ID, for {@code jq}.
+   */
   JSON {
     @Override
     void write(Map<String, Build> builds, PrintWriter out) {
@@ -49,36 +70,52 @@ enum OutputFormat {
     }
   },
 
-  /** Comma-separated values (RFC 4180 quoting) with a header row, full commit hashes, durations in seconds. */
+  /**
+   * Comma-separated values (RFC 4180 quoting) with a header row, full commit hashes, durations in
+   * seconds.
+   */
   CSV {
     @Override
     void write(Map<String, Build> builds, PrintWriter out) {
-      out.println("version_id,build_outcome,status,branch,commit_hash,build_trigger_source,created_on,"
-          + "duration_seconds");
-      builds.forEach((versionId, build) -> {
-        List<String> row = cells(versionId, build, "", BuildCells::outcome, BuildCells::status,
-            BuildCells::branch, BuildCells::commit, BuildCells::triggerSource, BuildCells::createdOn,
-            BuildCells::durationSeconds);
-        List<String> quoted = new ArrayList<>();
-        for (String cell : row) {
-          quoted.add(csvField(cell));
-        }
-        out.println(String.join(",", quoted));
-      });
+      out.println(
+          "version_id,build_outcome,status,branch,commit_hash,build_trigger_source,created_on,"
+              + "duration_seconds");
+      builds.forEach(
+          (versionId, build) -> {
+            List<String> row =
+                cells(
+                    versionId,
+                    build,
+                    "",
+                    BuildCells::outcome,
+                    BuildCells::status,
+                    BuildCells::branch,
+                    BuildCells::commit,
+                    BuildCells::triggerSource,
+                    BuildCells::createdOn,
+                    BuildCells::durationSeconds);
+            List<String> quoted = new ArrayList<>();
+            for (String cell : row) {
+              quoted.add(csvField(cell));
+            }
+            out.println(String.join(",", quoted));
+          });
     }
   };
 
   private static final int COLUMN_GAP = 2;
-  private static final JsonAdapter<Map<String, Build>> BUILDS_ADAPTER = ApiWiring.moshi()
-      .<Map<String, Build>>adapter(Types.newParameterizedType(Map.class, String.class, Build.class))
-      .indent("  ");
+  private static final JsonAdapter<Map<String, Build>> BUILDS_ADAPTER =
+      ApiWiring.moshi()
+          .<Map<String, Build>>adapter(
+              Types.newParameterizedType(Map.class, String.class, Build.class))
+          .indent("  ");
 
   /** Writes {@code builds} (keyed by version ID, in the order to show) to {@code out}. */
   abstract void write(Map<String, Build> builds, PrintWriter out);
 
   @SafeVarargs
-  private static List<String> cells(String versionId, Build build, String absent,
-      Function<Build, String>... columns) {
+  private static List<String> cells(
+      String versionId, Build build, String absent, Function<Build, String>... columns) {
     List<String> cells = new ArrayList<>();
     cells.add(versionId);
     for (Function<Build, String> column : columns) {
@@ -89,7 +126,10 @@ enum OutputFormat {
   }
 
   private static String csvField(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\r")
+        || value.contains("\n")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
     return value;

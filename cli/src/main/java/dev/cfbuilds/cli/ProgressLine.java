@@ -32,7 +32,10 @@ final class ProgressLine {
     err.flush();
   }
 
-  /** Ends the line if a request left it open (say, the next one failed), so later output starts fresh. */
+  /**
+   * Ends the line if a request left it open (say, the next one failed), so later output starts
+   * fresh.
+   */
   synchronized void end() {
     if (open) {
       err.println();

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Collects version IDs from arguments, files and standard input, checking each one is a UUID.
  *
  * <p>IDs may be given one per line, separated by commas, or both; blanks are skipped. A bad ID is
- * reported with where it came from ({@code argument 2}, {@code ids.txt line 7}), before any request.
+ * reported with where it came from ({@code argument 2}, {@code ids.txt line 7}), before any
+ * request.
  */
 final class VersionIds {
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
@@ -27,8 +28,13 @@ final class VersionIds {
         continue;
       }
       if (!CanonicalUuid.matches(token)) {
-        throw new UsageException("bad version ID \"" + printable(token) + "\" in " + where
-            + ": expected a UUID such as " + EXAMPLE);
+        throw new UsageException(
+            "bad version ID \""
+                + printable(token)
+                + "\" in "
+                + where
+                + ": expected a UUID such as "
+                + EXAMPLE);
       }
       ids.add(token);
     }

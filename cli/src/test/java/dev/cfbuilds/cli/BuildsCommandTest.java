@@ -33,12 +33,12 @@ class BuildsCommandTest {
   private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
   private static final String B = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
   private static final String NO_BUILD = "00000000-6e1a-4fe4-a799-aa6d9a6ab26e";
-  private static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+  private static final String SAMPLE =
+      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
   private final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @BeforeEach
   void startServer() throws IOException {
@@ -57,14 +57,22 @@ class BuildsCommandTest {
     }
   }
 
-  private static Result run(Map<String, String> env, String stdin, boolean terminal, String... args) {
+  private static Result run(
+      Map<String, String> env, String stdin, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int exitCode = Main.run(args, new CliContext(env, in, terminal, terminal),
-        new PrintWriter(out), new PrintWriter(err));
-    Result result = new Result(exitCode, out.toString().replace(System.lineSeparator(), "\n"),
-        err.toString().replace(System.lineSeparator(), "\n"));
+    int exitCode =
+        Main.run(
+            args,
+            new CliContext(env, in, terminal, terminal),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    Result result =
+        new Result(
+            exitCode,
+            out.toString().replace(System.lineSeparator(), "\n"),
+            err.toString().replace(System.lineSeparator(), "\n"));
     assertThat(result.out() + result.err()).doesNotContain(TOKEN);
     return result;
   }
@@ -74,28 +82,45 @@ class BuildsCommandTest {
   }
 
   private Map<String, String> serverEnv() {
-    return Map.of("CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_ACCOUNT_ID", ACCOUNT,
-        "CLOUDFLARE_BASE_URL", server.url("/client/v4/").toString());
+    return Map.of(
+        "CLOUDFLARE_API_TOKEN",
+        TOKEN,
+        "CLOUDFLARE_ACCOUNT_ID",
+        ACCOUNT,
+        "CLOUDFLARE_BASE_URL",
+        server.url("/client/v4/").toString());
   }
 
   private static Map<String, Build> parseBuilds(String json) throws IOException {
     return ApiWiring.moshi()
-        .<Map<String, Build>>adapter(Types.newParameterizedType(Map.class, String.class, Build.class))
+        .<Map<String, Build>>adapter(
+            Types.newParameterizedType(Map.class, String.class, Build.class))
         .fromJson(json);
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private static MockResponse error(int code, int cloudflareCode, String message) {
-    return json(code, "{\"errors\":[{\"code\":" + cloudflareCode + ",\"message\":\"" + message + "\"}],"
-        + "\"messages\":[],\"result\":null,\"success\":false}");
+    return json(
+        code,
+        "{\"errors\":[{\"code\":"
+            + cloudflareCode
+            + ",\"message\":\""
+            + message
+            + "\"}],"
+            + "\"messages\":[],\"result\":null,\"success\":false}");
   }
 
   private static String sampleWithBuildFor(String versionId) throws IOException {
     try (InputStream in = BuildsCommandTest.class.getResourceAsStream(SAMPLE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"foo\"", "\"" + versionId + "\"");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("\"foo\"", "\"" + versionId + "\"");
     }
   }
 
@@ -108,19 +133,33 @@ class BuildsCommandTest {
     assertThat(result.exitCode()).isZero();
     List<String> lines = result.outLines();
     assertThat(lines).hasSize(1 + 42);
-    assertThat(lines.get(0)).matches("VERSION ID +OUTCOME +STATUS +BRANCH +COMMIT +TRIGGER +CREATED +DURATION");
+    assertThat(lines.get(0))
+        .matches("VERSION ID +OUTCOME +STATUS +BRANCH +COMMIT +TRIGGER +CREATED +DURATION");
     List<String> ids = DemoBuilds.madeUpVersionIds(BuildsCommand.DEMO_VERSION_COUNT);
     assertThat(lines.get(1)).startsWith(ids.get(0) + "  ");
     assertThat(lines.subList(1, lines.size()))
-        .allMatch(line -> line.matches("[0-9a-f-]{36}  .* [0-9a-f]{7} .* \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ .*"));
-    assertThat(result.err()).matches("(?s)demo: asking a stub of the Cloudflare API at http://127\\.0\\.0\\.1:\\d+/client/v4/"
-        + " \\(dummy token\\) about 45 made-up version IDs\n.*");
+        .allMatch(
+            line ->
+                line.matches(
+                    "[0-9a-f-]{36}  .* [0-9a-f]{7} .* \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ .*"));
+    assertThat(result.err())
+        .matches(
+            "(?s)demo: asking a stub of the Cloudflare API at http://127\\.0\\.0\\.1:\\d+/client/v4/"
+                + " \\(dummy token\\) about 45 made-up version IDs\n.*");
     assertThat(result.err()).contains("\rchunk 3/3 done\n");
-    assertThat(result.err()).endsWith(""
-        + "no build for version " + ids.get(7) + "\n"
-        + "no build for version " + ids.get(22) + "\n"
-        + "no build for version " + ids.get(37) + "\n"
-        + "no build for 3 of 45 versions\n");
+    assertThat(result.err())
+        .endsWith(
+            ""
+                + "no build for version "
+                + ids.get(7)
+                + "\n"
+                + "no build for version "
+                + ids.get(22)
+                + "\n"
+                + "no build for version "
+                + ids.get(37)
+                + "\n"
+                + "no build for 3 of 45 versions\n");
   }
 
   @Test
@@ -129,8 +168,10 @@ class BuildsCommandTest {
 
     assertThat(result.exitCode()).isZero();
     Map<String, Build> builds = parseBuilds(result.out());
-    List<String> expectedIds = DemoBuilds.madeUpVersionIds(BuildsCommand.DEMO_VERSION_COUNT).stream()
-        .filter(DemoBuilds::hasBuild).toList();
+    List<String> expectedIds =
+        DemoBuilds.madeUpVersionIds(BuildsCommand.DEMO_VERSION_COUNT).stream()
+            .filter(DemoBuilds::hasBuild)
+            .toList();
     assertThat(new ArrayList<>(builds.keySet())).isEqualTo(expectedIds);
     assertThat(builds.get(expectedIds.get(0))).isEqualTo(DemoBuilds.forVersion(expectedIds.get(0)));
     assertThat(result.err()).doesNotContain("chunk").contains("no build for 3 of 45 versions");
@@ -142,11 +183,15 @@ class BuildsCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines()).hasSize(2);
-    assertThat(result.outLines().get(0)).isEqualTo(
-        "version_id,build_outcome,status,branch,commit_hash,build_trigger_source,created_on,duration_seconds");
+    assertThat(result.outLines().get(0))
+        .isEqualTo(
+            "version_id,build_outcome,status,branch,commit_hash,build_trigger_source,created_on,duration_seconds");
     Build build = DemoBuilds.forVersion(A);
-    assertThat(result.outLines().get(1)).startsWith(A + ",").contains("," + BuildCells.commit(build) + ",");
-    assertThat(result.err()).endsWith("no build for version " + NO_BUILD + "\nno build for 1 of 2 versions\n");
+    assertThat(result.outLines().get(1))
+        .startsWith(A + ",")
+        .contains("," + BuildCells.commit(build) + ",");
+    assertThat(result.err())
+        .endsWith("no build for version " + NO_BUILD + "\nno build for 1 of 2 versions\n");
   }
 
   @Test
@@ -172,17 +217,32 @@ class BuildsCommandTest {
     Path file = temp.resolve("ids.txt");
     Files.writeString(file, B + "\n\n" + A + ", " + NO_BUILD + "\n");
 
-    Result result = run(Map.of(), NO_BUILD.toUpperCase() + "\n", false,
-        "builds", "--demo", "--format", "json", A.toUpperCase() + "," + A, "-", "--from-file", file.toString());
+    Result result =
+        run(
+            Map.of(),
+            NO_BUILD.toUpperCase() + "\n",
+            false,
+            "builds",
+            "--demo",
+            "--format",
+            "json",
+            A.toUpperCase() + "," + A,
+            "-",
+            "--from-file",
+            file.toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.err()).contains(" about 3 version IDs\n").contains("no build for 1 of 3 versions");
+    assertThat(result.err())
+        .contains(" about 3 version IDs\n")
+        .contains("no build for 1 of 3 versions");
     assertThat(result.out()).startsWith("{\n  \"" + A + "\": {");
   }
 
   @Test
   void demoIgnoresRealCredentialsInTheEnvironment() {
-    Map<String, String> env = Map.of("CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_BASE_URL", "https://api.example.invalid/");
+    Map<String, String> env =
+        Map.of(
+            "CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_BASE_URL", "https://api.example.invalid/");
 
     Result result = run(env, "", false, "builds", "--demo", A);
 
@@ -205,7 +265,8 @@ class BuildsCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(parseBuilds(result.out())).containsOnlyKeys(A);
     assertThat(result.out()).contains("\"commit_hash\": \"abc123def456\"");
-    assertThat(result.err()).isEqualTo("no build for version " + B + "\nno build for 1 of 2 versions\n");
+    assertThat(result.err())
+        .isEqualTo("no build for version " + B + "\nno build for 1 of 2 versions\n");
   }
 
   @Test
@@ -214,7 +275,8 @@ class BuildsCommandTest {
 
     run(serverEnv(), "", false, "builds", "--account-id", "other-account", A);
 
-    assertThat(server.takeRequest().getTarget()).startsWith("/client/v4/accounts/other-account/builds/builds?");
+    assertThat(server.takeRequest().getTarget())
+        .startsWith("/client/v4/accounts/other-account/builds/builds?");
   }
 
   @Test
@@ -241,9 +303,12 @@ class BuildsCommandTest {
 
     Result result = run(serverEnv(), "", false, "builds", "--format", "TABLE", A);
 
-    assertThat(result.out()).isEqualTo(""
-        + "VERSION ID                            OUTCOME  STATUS   BRANCH  COMMIT   TRIGGER  CREATED               DURATION\n"
-        + A + "  success  running  main    abc123d  push     2019-12-27T18:11:19Z  0s\n");
+    assertThat(result.out())
+        .isEqualTo(
+            ""
+                + "VERSION ID                            OUTCOME  STATUS   BRANCH  COMMIT   TRIGGER  CREATED               DURATION\n"
+                + A
+                + "  success  running  main    abc123d  push     2019-12-27T18:11:19Z  0s\n");
   }
 
   @Test
@@ -254,8 +319,12 @@ class BuildsCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
-        + " returned 401 Unauthorized: [10000] Authentication error\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: GET /client/v4/accounts/"
+                + ACCOUNT
+                + "/builds/builds"
+                + " returned 401 Unauthorized: [10000] Authentication error\n");
   }
 
   @Test
@@ -265,23 +334,34 @@ class BuildsCommandTest {
     Result result = run(serverEnv(), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
-        + " returned 403 Forbidden: [9109] Unauthorized to access requested resource\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: GET /client/v4/accounts/"
+                + ACCOUNT
+                + "/builds/builds"
+                + " returned 403 Forbidden: [9109] Unauthorized to access requested resource\n");
   }
 
   @Test
   void rateLimitedExitsWith1AfterTheRetries() {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder(error(429, 971, "Please wait and consider throttling your request speed"))
-          .addHeader("Retry-After", "0").build());
+      server.enqueue(
+          new MockResponse.Builder(
+                  error(429, 971, "Please wait and consider throttling your request speed"))
+              .addHeader("Retry-After", "0")
+              .build());
     }
 
     Result result = run(serverEnv(), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(3);
-    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
-        + " returned 429 Too Many Requests: [971] Please wait and consider throttling your request speed\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: GET /client/v4/accounts/"
+                + ACCOUNT
+                + "/builds/builds"
+                + " returned 429 Too Many Requests: [971] Please wait and consider throttling your request speed\n");
   }
 
   @Test
@@ -292,20 +372,29 @@ class BuildsCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds"
-        + " returned 500 Internal Server Error: [10001] Internal error\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: GET /client/v4/accounts/"
+                + ACCOUNT
+                + "/builds/builds"
+                + " returned 500 Internal Server Error: [10001] Internal error\n");
   }
 
   @Test
   void networkFailureExitsWith1() {
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 
     Result result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).startsWith("cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds failed:"
-        + " IOException: unexpected end of stream");
+    assertThat(result.err())
+        .startsWith(
+            "cfbuilds: GET /client/v4/accounts/"
+                + ACCOUNT
+                + "/builds/builds failed:"
+                + " IOException: unexpected end of stream");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -328,8 +417,10 @@ class BuildsCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("cfbuilds: bad version ID \"not-a-version\" in argument 2: expected a UUID"
-        + " such as 8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: bad version ID \"not-a-version\" in argument 2: expected a UUID"
+                + " such as 8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e\n");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -341,15 +432,18 @@ class BuildsCommandTest {
     Result result = run(serverEnv(), "", false, "builds", "--from-file", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("cfbuilds: bad version ID \"oops\" in " + file + " line 2:");
+    assertThat(result.err())
+        .startsWith("cfbuilds: bad version ID \"oops\" in " + file + " line 2:");
   }
 
   @Test
   void missingFileExitsWith2() {
-    Result result = run(serverEnv(), "", false, "builds", "--from-file", temp.resolve("nope.txt").toString());
+    Result result =
+        run(serverEnv(), "", false, "builds", "--from-file", temp.resolve("nope.txt").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.txt") + "\n");
+    assertThat(result.err())
+        .isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.txt") + "\n");
   }
 
   @Test
@@ -357,8 +451,11 @@ class BuildsCommandTest {
     Result result = run(Map.of("CLOUDFLARE_ACCOUNT_ID", ACCOUNT), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("cfbuilds: ")
-        .contains("CLOUDFLARE_API_TOKEN").contains("CLOUDFLARE_EMAIL").contains("CLOUDFLARE_API_KEY");
+    assertThat(result.err())
+        .startsWith("cfbuilds: ")
+        .contains("CLOUDFLARE_API_TOKEN")
+        .contains("CLOUDFLARE_EMAIL")
+        .contains("CLOUDFLARE_API_KEY");
   }
 
   @Test
@@ -366,7 +463,8 @@ class BuildsCommandTest {
     Result result = run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
+    assertThat(result.err())
+        .isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
   }
 
   @Test
@@ -418,9 +516,15 @@ class BuildsCommandTest {
     Result result = run("builds", "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("Usage: cfbuilds builds").contains("--from-file=FILE")
-        .contains("--account-id=ID").contains("--format=FORMAT").contains("--fail-on-missing")
-        .contains("--demo").contains("CLOUDFLARE_API_TOKEN").contains("3  a version had no build");
+    assertThat(result.out())
+        .contains("Usage: cfbuilds builds")
+        .contains("--from-file=FILE")
+        .contains("--account-id=ID")
+        .contains("--format=FORMAT")
+        .contains("--fail-on-missing")
+        .contains("--demo")
+        .contains("CLOUDFLARE_API_TOKEN")
+        .contains("3  a version had no build");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.cfbuilds.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.CanonicalUuid;
 import dev.cfbuilds.generated.model.Build;
@@ -18,8 +20,6 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 class DemoDispatcherTest {
   private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
@@ -66,11 +66,14 @@ class DemoDispatcherTest {
 
   @Test
   void answersValidIdsWithBuildsExceptThoseStartingWithZeros() throws IOException {
-    Reply reply = get("accounts/acct/builds/builds?version_ids=" + A.toUpperCase() + "," + NO_BUILD,
-        "Bearer anything");
+    Reply reply =
+        get(
+            "accounts/acct/builds/builds?version_ids=" + A.toUpperCase() + "," + NO_BUILD,
+            "Bearer anything");
 
     assertThat(reply.code()).isEqualTo(200);
-    assertThat(reply.body()).startsWith("{\"errors\":[],\"messages\":[],\"result\":{\"builds\":{\"" + A + "\":");
+    assertThat(reply.body())
+        .startsWith("{\"errors\":[],\"messages\":[],\"result\":{\"builds\":{\"" + A + "\":");
     assertThat(reply.builds()).containsOnlyKeys(A);
   }
 
@@ -82,7 +85,8 @@ class DemoDispatcherTest {
     assertThat(first.getBuildTriggerMetadata().getAuthor()).isEqualTo("developer@cloudflare.com");
     assertThat(first.getTrigger().getTriggerName()).isEqualTo("Production Deploy");
     assertThat(first.getBuildTriggerMetadata().getCommitHash()).matches("[0-9a-f]{40}");
-    assertThat(first.getCreatedOn()).isAfterOrEqualTo(OffsetDateTime.parse("2019-12-27T18:11:19.117Z"));
+    assertThat(first.getCreatedOn())
+        .isAfterOrEqualTo(OffsetDateTime.parse("2019-12-27T18:11:19.117Z"));
     assertThat(get("accounts/acct/builds/builds?version_ids=" + A, "Bearer x").builds().get(A))
         .isEqualTo(first);
   }
@@ -100,7 +104,8 @@ class DemoDispatcherTest {
         statuses.add(build.getStatus());
         branches.add(build.getBuildTriggerMetadata().getBranch());
         commits.add(build.getBuildTriggerMetadata().getCommitHash());
-        assertThat(build.getStoppedOn() == null).isEqualTo(build.getStatus() == BuildStatus.RUNNING);
+        assertThat(build.getStoppedOn() == null)
+            .isEqualTo(build.getStatus() == BuildStatus.RUNNING);
       }
     }
     assertThat(outcomes).contains(BuildOutcome.SUCCESS, BuildOutcome.FAIL, null);
@@ -113,9 +118,14 @@ class DemoDispatcherTest {
   void makesUpFortyFiveIdsOfWhichThreeHaveNoBuild() {
     List<String> ids = DemoBuilds.madeUpVersionIds(45);
 
-    assertThat(ids).isEqualTo(DemoBuilds.madeUpVersionIds(45)).doesNotHaveDuplicates().hasSize(45)
+    assertThat(ids)
+        .isEqualTo(DemoBuilds.madeUpVersionIds(45))
+        .doesNotHaveDuplicates()
+        .hasSize(45)
         .allMatch(CanonicalUuid::matches);
-    assertThat(ids).filteredOn(id -> !DemoBuilds.hasBuild(id)).hasSize(3)
+    assertThat(ids)
+        .filteredOn(id -> !DemoBuilds.hasBuild(id))
+        .hasSize(3)
         .allMatch(id -> id.startsWith("00000000"));
   }
 
@@ -124,17 +134,20 @@ class DemoDispatcherTest {
     Reply reply = get("accounts/acct/builds/builds?version_ids=" + A, null);
 
     assertThat(reply.code()).isEqualTo(401);
-    assertThat(reply.body()).isEqualTo("{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
-        + "\"messages\":[],\"result\":null,\"success\":false}");
+    assertThat(reply.body())
+        .isEqualTo(
+            "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+                + "\"messages\":[],\"result\":null,\"success\":false}");
   }
 
   @Test
   void acceptsAnEmailAndApiKeyInsteadOfAToken() throws IOException {
-    Request request = new Request.Builder()
-        .url(api.baseUrl() + "accounts/acct/builds/builds?version_ids=" + A)
-        .header("X-Auth-Email", "user@example.com")
-        .header("X-Auth-Key", "key")
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(api.baseUrl() + "accounts/acct/builds/builds?version_ids=" + A)
+            .header("X-Auth-Email", "user@example.com")
+            .header("X-Auth-Key", "key")
+            .build();
     try (Response response = http.newCall(request).execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
@@ -147,7 +160,8 @@ class DemoDispatcherTest {
     Reply reply = get("accounts/acct/builds/builds?version_ids=" + ids, "Bearer x");
 
     assertThat(reply.code()).isEqualTo(400);
-    assertThat(reply.body()).contains("\"message\":\"version_ids: at most 20 version IDs per request, got 21\"")
+    assertThat(reply.body())
+        .contains("\"message\":\"version_ids: at most 20 version IDs per request, got 21\"")
         .contains("\"success\":false");
   }
 
@@ -169,10 +183,13 @@ class DemoDispatcherTest {
 
   @Test
   void answersAnotherPathWith404() throws IOException {
-    assertThat(get("accounts/acct/builds/build?version_ids=" + A, "Bearer x").code()).isEqualTo(404);
+    assertThat(get("accounts/acct/builds/build?version_ids=" + A, "Bearer x").code())
+        .isEqualTo(404);
     assertThat(get("accounts//builds/builds?version_ids=" + A, "Bearer x").code()).isEqualTo(404);
     Reply reply = get("accounts/acct/workers/builds?version_ids=" + A, "Bearer x");
-    assertThat(reply.body()).isEqualTo("{\"errors\":[{\"code\":7000,\"message\":\"No route for that URI\"}],"
-        + "\"messages\":[],\"result\":null,\"success\":false}");
+    assertThat(reply.body())
+        .isEqualTo(
+            "{\"errors\":[{\"code\":7000,\"message\":\"No route for that URI\"}],"
+                + "\"messages\":[],\"result\":null,\"success\":false}");
   }
 }

@@ -22,16 +22,19 @@ class OutputFormatTest {
 
   private static Map<String, Build> twoBuilds() {
     Map<String, Build> builds = new LinkedHashMap<>();
-    builds.put(A, new Build()
-        .buildOutcome(BuildOutcome.SUCCESS)
-        .status(BuildStatus.STOPPED)
-        .buildTriggerMetadata(new BuildTriggerMetadata()
-            .branch("main")
-            .commitHash("abc123def456")
-            .buildTriggerSource(BuildTriggerSource.PUSH))
-        .createdOn(OffsetDateTime.parse("2019-12-27T19:11:19.117+01:00"))
-        .runningOn(OffsetDateTime.parse("2019-12-27T18:11:30Z"))
-        .stoppedOn(OffsetDateTime.parse("2019-12-27T18:13:35Z")));
+    builds.put(
+        A,
+        new Build()
+            .buildOutcome(BuildOutcome.SUCCESS)
+            .status(BuildStatus.STOPPED)
+            .buildTriggerMetadata(
+                new BuildTriggerMetadata()
+                    .branch("main")
+                    .commitHash("abc123def456")
+                    .buildTriggerSource(BuildTriggerSource.PUSH))
+            .createdOn(OffsetDateTime.parse("2019-12-27T19:11:19.117+01:00"))
+            .runningOn(OffsetDateTime.parse("2019-12-27T18:11:30Z"))
+            .stoppedOn(OffsetDateTime.parse("2019-12-27T18:13:35Z")));
     builds.put(B, new Build().status(BuildStatus.QUEUED));
     return builds;
   }
@@ -46,10 +49,12 @@ class OutputFormatTest {
 
   @Test
   void tableAlignsColumnsWithShortCommitUtcCreatedAndDuration() {
-    assertThat(write(OutputFormat.TABLE, twoBuilds())).isEqualTo(""
-        + "VERSION ID                            OUTCOME  STATUS   BRANCH  COMMIT   TRIGGER  CREATED               DURATION\n"
-        + "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e  success  stopped  main    abc123d  push     2019-12-27T18:11:19Z  2m 05s\n"
-        + "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e  -        queued   -       -        -        -                     -\n");
+    assertThat(write(OutputFormat.TABLE, twoBuilds()))
+        .isEqualTo(
+            ""
+                + "VERSION ID                            OUTCOME  STATUS   BRANCH  COMMIT   TRIGGER  CREATED               DURATION\n"
+                + "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e  success  stopped  main    abc123d  push     2019-12-27T18:11:19Z  2m 05s\n"
+                + "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e  -        queued   -       -        -        -                     -\n");
   }
 
   @Test
@@ -64,9 +69,11 @@ class OutputFormatTest {
 
     assertThat(json).startsWith("{\n  \"" + A + "\": {\n    \"build_outcome\": \"success\",");
     assertThat(json).contains("\"created_on\": \"2019-12-27T19:11:19.117+01:00\"");
-    Map<String, Build> readBack = ApiWiring.moshi()
-        .<Map<String, Build>>adapter(Types.newParameterizedType(Map.class, String.class, Build.class))
-        .fromJson(json);
+    Map<String, Build> readBack =
+        ApiWiring.moshi()
+            .<Map<String, Build>>adapter(
+                Types.newParameterizedType(Map.class, String.class, Build.class))
+            .fromJson(json);
     assertThat(readBack).containsExactlyEntriesOf(twoBuilds());
   }
 
@@ -77,29 +84,40 @@ class OutputFormatTest {
 
   @Test
   void csvHasAHeaderFullValuesAndEmptyCellsForMissingOnes() {
-    assertThat(write(OutputFormat.CSV, twoBuilds())).isEqualTo(""
-        + "version_id,build_outcome,status,branch,commit_hash,build_trigger_source,created_on,duration_seconds\n"
-        + A + ",success,stopped,main,abc123def456,push,2019-12-27T19:11:19.117+01:00,125\n"
-        + B + ",,queued,,,,,\n");
+    assertThat(write(OutputFormat.CSV, twoBuilds()))
+        .isEqualTo(
+            ""
+                + "version_id,build_outcome,status,branch,commit_hash,build_trigger_source,created_on,duration_seconds\n"
+                + A
+                + ",success,stopped,main,abc123def456,push,2019-12-27T19:11:19.117+01:00,125\n"
+                + B
+                + ",,queued,,,,,\n");
   }
 
   @Test
   void csvQuotesCellsWithCommasAndQuotes() {
-    Map<String, Build> builds = Map.of(A, new Build()
-        .buildTriggerMetadata(new BuildTriggerMetadata().branch("we\"ird,branch")));
+    Map<String, Build> builds =
+        Map.of(
+            A,
+            new Build().buildTriggerMetadata(new BuildTriggerMetadata().branch("we\"ird,branch")));
 
-    assertThat(write(OutputFormat.CSV, builds)).endsWith("\n" + A + ",,,\"we\"\"ird,branch\",,,,\n");
+    assertThat(write(OutputFormat.CSV, builds))
+        .endsWith("\n" + A + ",,,\"we\"\"ird,branch\",,,,\n");
   }
 
   @Test
   void durationIsShownInSecondsMinutesOrHours() {
     OffsetDateTime start = OffsetDateTime.parse("2019-12-27T18:00:00Z");
 
-    assertThat(BuildCells.durationText(new Build().runningOn(start).stoppedOn(start.plusSeconds(45))))
+    assertThat(
+            BuildCells.durationText(new Build().runningOn(start).stoppedOn(start.plusSeconds(45))))
         .isEqualTo("45s");
-    assertThat(BuildCells.durationText(new Build().runningOn(start).stoppedOn(start.plusSeconds(3723))))
+    assertThat(
+            BuildCells.durationText(
+                new Build().runningOn(start).stoppedOn(start.plusSeconds(3723))))
         .isEqualTo("1h 02m 03s");
-    assertThat(BuildCells.durationText(new Build().runningOn(start).stoppedOn(start.minusSeconds(1))))
+    assertThat(
+            BuildCells.durationText(new Build().runningOn(start).stoppedOn(start.minusSeconds(1))))
         .isNull();
     assertThat(BuildCells.durationText(new Build().runningOn(start))).isNull();
   }

@@ -35,16 +35,20 @@ class VersionIdsTest {
 
     assertThatThrownBy(() -> ids.addLine(A + ",not-a-uuid", "argument 2"))
         .isInstanceOf(UsageException.class)
-        .hasMessage("bad version ID \"not-a-uuid\" in argument 2: expected a UUID such as "
-            + "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e");
+        .hasMessage(
+            "bad version ID \"not-a-uuid\" in argument 2: expected a UUID such as "
+                + "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e");
   }
 
   @Test
   void namesTheFileAndLineOfABadId() {
     VersionIds ids = new VersionIds();
 
-    assertThatThrownBy(() -> ids.addText(A + "\n" + B + "\n" + "8e5e3a2a1d7e4a1b9c7d2f4e6b8a0c1e\n", "ids.txt"))
-        .hasMessageStartingWith("bad version ID \"8e5e3a2a1d7e4a1b9c7d2f4e6b8a0c1e\" in ids.txt line 3:");
+    assertThatThrownBy(
+            () ->
+                ids.addText(A + "\n" + B + "\n" + "8e5e3a2a1d7e4a1b9c7d2f4e6b8a0c1e\n", "ids.txt"))
+        .hasMessageStartingWith(
+            "bad version ID \"8e5e3a2a1d7e4a1b9c7d2f4e6b8a0c1e\" in ids.txt line 3:");
   }
 
   @Test

@@ -7,13 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The asynchronous view of a {@link CloudflareBuildsClient}: the same calls, returning
- * {@link CompletableFuture}s that complete on OkHttp's threads. It shares the client's connections
- * and its limit on concurrent requests. Cancelling a returned future cancels its HTTP requests.
+ * The asynchronous view of a {@link CloudflareBuildsClient}: the same calls, returning {@link
+ * CompletableFuture}s that complete on OkHttp's threads. It shares the client's connections and its
+ * limit on concurrent requests. Cancelling a returned future cancels its HTTP requests.
  *
- * <p>Arguments are checked before any request, so a bad one throws at once rather than failing
- * the future. A failed request completes the future exceptionally with a
- * {@code dev.cfbuilds.client.errors.CloudflareException}.
+ * <p>Arguments are checked before any request, so a bad one throws at once rather than failing the
+ * future. A failed request completes the future exceptionally with a {@code
+ * dev.cfbuilds.client.errors.CloudflareException}.
  */
 public final class AsyncCloudflareBuildsClient {
   private final CloudflareBuildsClient client;
@@ -23,23 +23,31 @@ public final class AsyncCloudflareBuildsClient {
   }
 
   /** Starts {@link CloudflareBuildsClient#getBuildsByVersionIds(String, Collection)}. */
-  public CompletableFuture<Map<String, Build>> getBuildsByVersionIds(String accountId,
-      Collection<String> versionIds) {
-    return cancelling(client.fetch(accountId, versionIds, true, false), outcome -> outcome.builds());
+  public CompletableFuture<Map<String, Build>> getBuildsByVersionIds(
+      String accountId, Collection<String> versionIds) {
+    return cancelling(
+        client.fetch(accountId, versionIds, true, false), outcome -> outcome.builds());
   }
 
-  /** Starts {@link CloudflareBuildsClient#getBuildsByVersionIds(Collection)} in the default account. */
-  public CompletableFuture<Map<String, Build>> getBuildsByVersionIds(Collection<String> versionIds) {
+  /**
+   * Starts {@link CloudflareBuildsClient#getBuildsByVersionIds(Collection)} in the default account.
+   */
+  public CompletableFuture<Map<String, Build>> getBuildsByVersionIds(
+      Collection<String> versionIds) {
     return getBuildsByVersionIds(client.defaultAccountId(), versionIds);
   }
 
   /** Starts {@link CloudflareBuildsClient#lookupBuildsByVersionIds(String, Collection)}. */
-  public CompletableFuture<BuildsLookup> lookupBuildsByVersionIds(String accountId,
-      Collection<String> versionIds) {
-    return cancelling(client.fetch(accountId, versionIds, false, false), CloudflareBuildsClient::toLookup);
+  public CompletableFuture<BuildsLookup> lookupBuildsByVersionIds(
+      String accountId, Collection<String> versionIds) {
+    return cancelling(
+        client.fetch(accountId, versionIds, false, false), CloudflareBuildsClient::toLookup);
   }
 
-  /** Starts {@link CloudflareBuildsClient#lookupBuildsByVersionIds(Collection)} in the default account. */
+  /**
+   * Starts {@link CloudflareBuildsClient#lookupBuildsByVersionIds(Collection)} in the default
+   * account.
+   */
   public CompletableFuture<BuildsLookup> lookupBuildsByVersionIds(Collection<String> versionIds) {
     return lookupBuildsByVersionIds(client.defaultAccountId(), versionIds);
   }
@@ -53,14 +61,15 @@ public final class AsyncCloudflareBuildsClient {
    * Returns {@code source} mapped by {@code mapping}, such that cancelling the result cancels
    * {@code source} and with it the requests ({@code thenApply} alone would not pass it back).
    */
-  private static <T, R> CompletableFuture<R> cancelling(CompletableFuture<T> source,
-      Function<T, R> mapping) {
+  private static <T, R> CompletableFuture<R> cancelling(
+      CompletableFuture<T> source, Function<T, R> mapping) {
     CompletableFuture<R> result = source.thenApply(mapping);
-    result.whenComplete((value, failure) -> {
-      if (result.isCancelled()) {
-        source.cancel(true);
-      }
-    });
+    result.whenComplete(
+        (value, failure) -> {
+          if (result.isCancelled()) {
+            source.cancel(true);
+          }
+        });
     return result;
   }
 }

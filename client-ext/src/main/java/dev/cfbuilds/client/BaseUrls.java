@@ -5,14 +5,13 @@ import okhttp3.HttpUrl;
 
 /** Checks the API root before anything is sent to it. */
 final class BaseUrls {
-  private BaseUrls() {
-  }
+  private BaseUrls() {}
 
   /**
    * Returns {@code baseUrl} parsed, with a final {@code /}.
    *
-   * @throws IllegalArgumentException if it is not an http(s) URL, is plain {@code http} to a host that
-   *     is not loopback, or holds a user name, password, query or fragment
+   * @throws IllegalArgumentException if it is not an http(s) URL, is plain {@code http} to a host
+   *     that is not loopback, or holds a user name, password, query or fragment
    */
   static HttpUrl parse(String baseUrl) {
     HttpUrl url = HttpUrl.parse(baseUrl);
@@ -26,11 +25,14 @@ final class BaseUrls {
       throw new IllegalArgumentException("baseUrl must not hold a user name or password");
     }
     if (url.query() != null || url.fragment() != null) {
-      throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.redact());
+      throw new IllegalArgumentException(
+          "baseUrl must not have a query or fragment: " + url.redact());
     }
     if (!url.isHttps() && !isLoopback(url.host())) {
-      throw new IllegalArgumentException("baseUrl must use https (plain http is allowed only to a"
-          + " loopback host such as 127.0.0.1): " + url);
+      throw new IllegalArgumentException(
+          "baseUrl must use https (plain http is allowed only to a"
+              + " loopback host such as 127.0.0.1): "
+              + url);
     }
     return url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
   }
@@ -39,7 +41,8 @@ final class BaseUrls {
     if (host.equals("localhost")) {
       return true;
     }
-    boolean ipLiteral = host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    boolean ipLiteral =
+        host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     if (!ipLiteral) {
       return false;
     }

@@ -20,7 +20,8 @@ public final class BuildsLookup {
   private final List<String> missingVersionIds;
   private final List<ChunkFailure> failures;
 
-  BuildsLookup(Map<String, Build> builds, List<String> missingVersionIds, List<ChunkFailure> failures) {
+  BuildsLookup(
+      Map<String, Build> builds, List<String> missingVersionIds, List<ChunkFailure> failures) {
     this.builds = builds;
     this.missingVersionIds = List.copyOf(missingVersionIds);
     this.failures = List.copyOf(failures);
@@ -34,7 +35,10 @@ public final class BuildsLookup {
     return builds;
   }
 
-  /** Returns the version IDs that successful requests asked for and found no build for, in input order. */
+  /**
+   * Returns the version IDs that successful requests asked for and found no build for, in input
+   * order.
+   */
   public List<String> missingVersionIds() {
     return missingVersionIds;
   }
@@ -78,7 +82,12 @@ public final class BuildsLookup {
 
   @Override
   public String toString() {
-    return "BuildsLookup{builds=" + builds.size() + ", missing=" + missingVersionIds.size()
-        + ", failedRequests=" + failures.size() + "}";
+    return "BuildsLookup{builds="
+        + builds.size()
+        + ", missing="
+        + missingVersionIds.size()
+        + ", failedRequests="
+        + failures.size()
+        + "}";
   }
 }

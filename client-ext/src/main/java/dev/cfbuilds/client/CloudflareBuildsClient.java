@@ -35,12 +35,12 @@ import okhttp3.logging.HttpLoggingInterceptor;
  * }</pre>
  *
  * <p>Any number of version IDs may be given: they are checked, lower-cased and de-duplicated, then
- * sent in requests of at most {@value #MAX_VERSION_IDS_PER_REQUEST}, up to
- * {@code maxConcurrentRequests} at once, and the results merged in input order.
+ * sent in requests of at most {@value #MAX_VERSION_IDS_PER_REQUEST}, up to {@code
+ * maxConcurrentRequests} at once, and the results merged in input order.
  *
  * <p>Immutable and thread-safe; share one instance. {@link #async()} is a view of the same client.
- * Close it when done to release its connections and threads (unless it was built on a shared
- * {@link OkHttpClient}, which stays open).
+ * Close it when done to release its connections and threads (unless it was built on a shared {@link
+ * OkHttpClient}, which stays open).
  */
 public final class CloudflareBuildsClient implements AutoCloseable {
   /** The most version IDs the API accepts in one request. */
@@ -54,8 +54,12 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   private final AsyncCloudflareBuildsClient async;
   private volatile boolean closed;
 
-  CloudflareBuildsClient(BuildsService service, OkHttpClient okHttpClient, boolean ownsOkHttpClient,
-      String defaultAccountId, String description) {
+  CloudflareBuildsClient(
+      BuildsService service,
+      OkHttpClient okHttpClient,
+      boolean ownsOkHttpClient,
+      String defaultAccountId,
+      String description) {
     this.service = service;
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
@@ -70,9 +74,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   }
 
   /**
-   * Returns a client configured from the environment: {@code CLOUDFLARE_API_TOKEN}, or
-   * {@code CLOUDFLARE_EMAIL} with {@code CLOUDFLARE_API_KEY}; {@code CLOUDFLARE_ACCOUNT_ID} and
-   * {@code CLOUDFLARE_BASE_URL} if set. The token wins when both kinds of credentials are set.
+   * Returns a client configured from the environment: {@code CLOUDFLARE_API_TOKEN}, or {@code
+   * CLOUDFLARE_EMAIL} with {@code CLOUDFLARE_API_KEY}; {@code CLOUDFLARE_ACCOUNT_ID} and {@code
+   * CLOUDFLARE_BASE_URL} if set. The token wins when both kinds of credentials are set.
    *
    * @throws IllegalArgumentException naming the variables if no credentials are set, or if a value
    *     is not valid
@@ -92,16 +96,16 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    * @param versionIds Worker version IDs (UUIDs), any number, either case; duplicates are ignored
    * @throws NullPointerException if an argument or an ID is null
    * @throws IllegalArgumentException if the account ID or an ID is not valid; nothing is sent
-   * @throws CloudflareException if a request fails; see the subclasses in
-   *     {@code dev.cfbuilds.client.errors}
+   * @throws CloudflareException if a request fails; see the subclasses in {@code
+   *     dev.cfbuilds.client.errors}
    */
   public Map<String, Build> getBuildsByVersionIds(String accountId, Collection<String> versionIds) {
     return await(fetch(accountId, versionIds, true, true)).builds();
   }
 
   /**
-   * Returns the builds of {@code versionIds} in the builder's default account; see
-   * {@link #getBuildsByVersionIds(String, Collection)}.
+   * Returns the builds of {@code versionIds} in the builder's default account; see {@link
+   * #getBuildsByVersionIds(String, Collection)}.
    *
    * @throws IllegalStateException if the client has no default account
    */
@@ -122,8 +126,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   }
 
   /**
-   * Looks up the builds of {@code versionIds} in the builder's default account; see
-   * {@link #lookupBuildsByVersionIds(String, Collection)}.
+   * Looks up the builds of {@code versionIds} in the builder's default account; see {@link
+   * #lookupBuildsByVersionIds(String, Collection)}.
    *
    * @throws IllegalStateException if the client has no default account
    */
@@ -138,8 +142,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
   /**
    * Closes the client: cancels its requests, ends their waits before retries, and releases its
-   * connections and threads. Does nothing to an {@code OkHttpClient} that was passed in, and nothing
-   * when called again.
+   * connections and threads. Does nothing to an {@code OkHttpClient} that was passed in, and
+   * nothing when called again.
    */
   @Override
   public void close() {
@@ -150,7 +154,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     if (ownsOkHttpClient) {
       okHttpClient.dispatcher().cancelAll();
       // shutdownNow() interrupts the threads: a request waiting to be retried (up to maxRetryAfter)
-      // ends now instead of keeping its non-daemon thread, and the JVM, alive until the wait is over.
+      // ends now instead of keeping its non-daemon thread, and the JVM, alive until the wait is
+      // over.
       okHttpClient.dispatcher().executorService().shutdownNow();
       okHttpClient.connectionPool().evictAll();
     }
@@ -161,8 +166,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     return description;
   }
 
-  CompletableFuture<FetchOutcome> fetch(String accountId, Collection<String> versionIds, boolean failFast,
-      boolean onCallerThread) {
+  CompletableFuture<FetchOutcome> fetch(
+      String accountId, Collection<String> versionIds, boolean failFast, boolean onCallerThread) {
     if (closed) {
       throw new IllegalStateException("client is closed");
     }
@@ -171,8 +176,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
   String defaultAccountId() {
     if (defaultAccountId == null) {
-      throw new IllegalStateException("no default account: pass an accountId, or set one with"
-          + " Builder.accountId(...) or CLOUDFLARE_ACCOUNT_ID");
+      throw new IllegalStateException(
+          "no default account: pass an accountId, or set one with"
+              + " Builder.accountId(...) or CLOUDFLARE_ACCOUNT_ID");
     }
     return defaultAccountId;
   }
@@ -181,14 +187,17 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     return new BuildsLookup(outcome.builds(), outcome.missing(), outcome.failures());
   }
 
-  /** Waits for {@code future}; on interrupt cancels its requests and keeps the interrupt flag set. */
+  /**
+   * Waits for {@code future}; on interrupt cancels its requests and keeps the interrupt flag set.
+   */
   private static <T> T await(CompletableFuture<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      InterruptedIOException cause = new InterruptedIOException("interrupted while waiting for builds");
+      InterruptedIOException cause =
+          new InterruptedIOException("interrupted while waiting for builds");
       cause.initCause(e);
       throw new CloudflareIoException("GET builds by version IDs", cause);
     } catch (ExecutionException e) {
@@ -207,6 +216,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   public static final class Builder {
     /** The default API root. */
     public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4/";
+
     static final int DEFAULT_MAX_RETRIES = 2;
     static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
     static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
@@ -232,12 +242,11 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private ProgressListener progressListener = ProgressListener.NONE;
 
-    Builder() {
-    }
+    Builder() {}
 
     /**
-     * Authenticates with an API token ({@code Authorization: Bearer}), the preferred scheme; replaces
-     * an {@link #apiKey} set before. The token needs Workers CI Read or Workers CI Write.
+     * Authenticates with an API token ({@code Authorization: Bearer}), the preferred scheme;
+     * replaces an {@link #apiKey} set before. The token needs Workers CI Read or Workers CI Write.
      */
     public Builder apiToken(String apiToken) {
       this.apiToken = requireNonNull(apiToken, "apiToken");
@@ -247,8 +256,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Authenticates with the legacy email and Global API key ({@code X-Auth-Email},
-     * {@code X-Auth-Key}); replaces an {@link #apiToken} set before.
+     * Authenticates with the legacy email and Global API key ({@code X-Auth-Email}, {@code
+     * X-Auth-Key}); replaces an {@link #apiToken} set before.
      */
     public Builder apiKey(String email, String globalApiKey) {
       this.email = requireNonNull(email, "email");
@@ -282,8 +291,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the longest {@code Retry-After} the client waits for before retrying; when the server asks
-     * for longer, the call fails at once with a {@code RateLimitException}. Default 60 seconds.
+     * Sets the longest {@code Retry-After} the client waits for before retrying; when the server
+     * asks for longer, the call fails at once with a {@code RateLimitException}. Default 60
+     * seconds.
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = requireNonNegative(maxRetryAfter, "maxRetryAfter");
@@ -297,15 +307,17 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Sets how many version IDs go into one request, at most
-     * {@value CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} (the API's limit, the default).
+     * Sets how many version IDs go into one request, at most {@value
+     * CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} (the API's limit, the default).
      */
     public Builder maxVersionIdsPerRequest(int maxVersionIdsPerRequest) {
       requirePositive(maxVersionIdsPerRequest, "maxVersionIdsPerRequest");
       if (maxVersionIdsPerRequest > CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST) {
-        throw new IllegalArgumentException("maxVersionIdsPerRequest must be <= "
-            + CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST + " (the API's limit) but was "
-            + maxVersionIdsPerRequest);
+        throw new IllegalArgumentException(
+            "maxVersionIdsPerRequest must be <= "
+                + CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST
+                + " (the API's limit) but was "
+                + maxVersionIdsPerRequest);
       }
       this.maxVersionIdsPerRequest = maxVersionIdsPerRequest;
       return this;
@@ -318,8 +330,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Sets how long one attempt may wait for the server to send or accept data (OkHttp's read and write
-     * timeouts); a slower attempt fails with an I/O error and is retried. Default 60 seconds.
+     * Sets how long one attempt may wait for the server to send or accept data (OkHttp's read and
+     * write timeouts); a slower attempt fails with an I/O error and is retried. Default 60 seconds.
      */
     public Builder timeout(Duration timeout) {
       this.timeout = requirePositive(timeout, "timeout");
@@ -328,8 +340,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
     /**
      * Sets the longest one request may take from start to end, its retries and their waits included
-     * (OkHttp's call timeout). Bounds a server that trickles a body just fast enough to beat
-     * {@link #timeout}. Default none; if set, leave room for the retries ({@link #maxRetryAfter}).
+     * (OkHttp's call timeout). Bounds a server that trickles a body just fast enough to beat {@link
+     * #timeout}. Default none; if set, leave room for the retries ({@link #maxRetryAfter}).
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = requirePositive(callTimeout, "callTimeout");
@@ -337,11 +349,12 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Sends requests through {@code okHttpClient}, sharing its connection pool and threads. The client
-     * adds its own interceptors to a derived copy, turns off the copy's {@code retryOnConnectionFailure}
-     * (the client's own retries replace it), and keeps the shared client's timeouts unless
-     * {@link #connectTimeout} or {@link #timeout} are set; closing the client leaves it open. Its
-     * {@code Dispatcher.maxRequestsPerHost} (OkHttp's default is 5) also caps concurrency.
+     * Sends requests through {@code okHttpClient}, sharing its connection pool and threads. The
+     * client adds its own interceptors to a derived copy, turns off the copy's {@code
+     * retryOnConnectionFailure} (the client's own retries replace it), and keeps the shared
+     * client's timeouts unless {@link #connectTimeout} or {@link #timeout} are set; closing the
+     * client leaves it open. Its {@code Dispatcher.maxRequestsPerHost} (OkHttp's default is 5) also
+     * caps concurrency.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient");
@@ -355,21 +368,26 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Sets where log lines go. Default: {@code java.util.logging} logger {@code dev.cfbuilds.client.http}
-     * at level {@code INFO}.
+     * Sets where log lines go. Default: {@code java.util.logging} logger {@code
+     * dev.cfbuilds.client.http} at level {@code INFO}.
      */
     public Builder logger(Consumer<String> logger) {
       this.logger = requireNonNull(logger, "logger");
       return this;
     }
 
-    /** Sets what waits between retries. Default {@link Sleeper#system()}; tests pass one that does not sleep. */
+    /**
+     * Sets what waits between retries. Default {@link Sleeper#system()}; tests pass one that does
+     * not sleep.
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** Sets the clock that {@code Retry-After} dates are measured against. Default UTC system clock. */
+    /**
+     * Sets the clock that {@code Retry-After} dates are measured against. Default UTC system clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;
@@ -382,13 +400,13 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Takes settings from {@code environment}, such as {@code System.getenv()}: the credentials from
-     * {@code CLOUDFLARE_API_TOKEN}, or {@code CLOUDFLARE_EMAIL} and {@code CLOUDFLARE_API_KEY} (the
-     * token wins when both are set); {@code CLOUDFLARE_ACCOUNT_ID}; {@code CLOUDFLARE_BASE_URL}.
-     * Unset and empty variables change nothing.
+     * Takes settings from {@code environment}, such as {@code System.getenv()}: the credentials
+     * from {@code CLOUDFLARE_API_TOKEN}, or {@code CLOUDFLARE_EMAIL} and {@code CLOUDFLARE_API_KEY}
+     * (the token wins when both are set); {@code CLOUDFLARE_ACCOUNT_ID}; {@code
+     * CLOUDFLARE_BASE_URL}. Unset and empty variables change nothing.
      *
-     * @throws IllegalArgumentException if only one of {@code CLOUDFLARE_EMAIL} and
-     *     {@code CLOUDFLARE_API_KEY} is set, or {@code CLOUDFLARE_ACCOUNT_ID} is not valid
+     * @throws IllegalArgumentException if only one of {@code CLOUDFLARE_EMAIL} and {@code
+     *     CLOUDFLARE_API_KEY} is set, or {@code CLOUDFLARE_ACCOUNT_ID} is not valid
      */
     public Builder fromEnv(Map<String, String> environment) {
       requireNonNull(environment, "environment");
@@ -400,9 +418,15 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       } else if (envEmail != null && envKey != null) {
         apiKey(envEmail, envKey);
       } else if (envEmail != null || envKey != null) {
-        throw new IllegalArgumentException((envEmail == null ? EnvironmentVariables.EMAIL : EnvironmentVariables.API_KEY)
-            + " is not set: " + EnvironmentVariables.EMAIL + " and " + EnvironmentVariables.API_KEY
-            + " go together (or set " + EnvironmentVariables.API_TOKEN + ")");
+        throw new IllegalArgumentException(
+            (envEmail == null ? EnvironmentVariables.EMAIL : EnvironmentVariables.API_KEY)
+                + " is not set: "
+                + EnvironmentVariables.EMAIL
+                + " and "
+                + EnvironmentVariables.API_KEY
+                + " go together (or set "
+                + EnvironmentVariables.API_TOKEN
+                + ")");
       }
       String envAccount = nonEmpty(environment.get(EnvironmentVariables.ACCOUNT_ID));
       if (envAccount != null) {
@@ -418,9 +442,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     /**
      * Builds the client, checking the credentials and the base URL.
      *
-     * @throws IllegalArgumentException if no credentials were set (the message names the environment
-     *     variables), a credential is blank or holds whitespace (its value is never shown), or the base
-     *     URL is not valid
+     * @throws IllegalArgumentException if no credentials were set (the message names the
+     *     environment variables), a credential is blank or holds whitespace (its value is never
+     *     shown), or the base URL is not valid
      */
     public CloudflareBuildsClient build() {
       HttpUrl url = BaseUrls.parse(baseUrl);
@@ -430,9 +454,14 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       } else if (apiKey != null) {
         auth = ApiKeyInterceptor.create(email, apiKey, url);
       } else {
-        throw new IllegalArgumentException("no Cloudflare credentials: call apiToken(...) or apiKey(...),"
-            + " or set " + EnvironmentVariables.API_TOKEN + ", or " + EnvironmentVariables.EMAIL + " and "
-            + EnvironmentVariables.API_KEY);
+        throw new IllegalArgumentException(
+            "no Cloudflare credentials: call apiToken(...) or apiKey(...),"
+                + " or set "
+                + EnvironmentVariables.API_TOKEN
+                + ", or "
+                + EnvironmentVariables.EMAIL
+                + " and "
+                + EnvironmentVariables.API_KEY);
       }
       boolean owned = okHttpClient == null;
       OkHttpClient.Builder http = owned ? ownedHttpClient() : okHttpClient.newBuilder();
@@ -446,7 +475,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       if (callTimeout != null) {
         http.callTimeout(callTimeout);
       }
-      // RetryInterceptor is the one retry policy. OkHttp's own retry of a failed connection would repeat
+      // RetryInterceptor is the one retry policy. OkHttp's own retry of a failed connection would
+      // repeat
       // a request silently, uncounted by maxRetries and without backoff: a request that fails on a
       // reused connection reached the server 3 times with maxRetries(0).
       http.retryOnConnectionFailure(false);
@@ -457,45 +487,81 @@ public final class CloudflareBuildsClient implements AutoCloseable {
         http.addNetworkInterceptor(loggingInterceptor());
       }
       OkHttpClient client = http.build();
-      BuildsService service = new BuildsService(BuildsService.buildsApi(client, url), clock,
-          maxConcurrentRequests, maxVersionIdsPerRequest, progressListener);
-      return new CloudflareBuildsClient(service, client, owned, accountId, "CloudflareBuildsClient{baseUrl="
-          + url + ", auth=" + (apiToken != null ? "apiToken" : "apiKey") + ", accountId=" + accountId
-          + ", maxRetries=" + maxRetries + ", maxConcurrentRequests=" + maxConcurrentRequests + "}");
+      BuildsService service =
+          new BuildsService(
+              BuildsService.buildsApi(client, url),
+              clock,
+              maxConcurrentRequests,
+              maxVersionIdsPerRequest,
+              progressListener);
+      return new CloudflareBuildsClient(
+          service,
+          client,
+          owned,
+          accountId,
+          "CloudflareBuildsClient{baseUrl="
+              + url
+              + ", auth="
+              + (apiToken != null ? "apiToken" : "apiKey")
+              + ", accountId="
+              + accountId
+              + ", maxRetries="
+              + maxRetries
+              + ", maxConcurrentRequests="
+              + maxConcurrentRequests
+              + "}");
     }
 
     @Override
     public String toString() {
-      String auth = apiToken != null ? "apiToken=<redacted>"
-          : apiKey != null ? "email=<redacted>, apiKey=<redacted>" : "no credentials";
-      return "CloudflareBuildsClient.Builder{" + auth + ", accountId=" + accountId + ", baseUrl=" + shown(baseUrl)
-          + ", maxRetries=" + maxRetries + ", maxConcurrentRequests=" + maxConcurrentRequests + "}";
+      String auth =
+          apiToken != null
+              ? "apiToken=<redacted>"
+              : apiKey != null ? "email=<redacted>, apiKey=<redacted>" : "no credentials";
+      return "CloudflareBuildsClient.Builder{"
+          + auth
+          + ", accountId="
+          + accountId
+          + ", baseUrl="
+          + shown(baseUrl)
+          + ", maxRetries="
+          + maxRetries
+          + ", maxConcurrentRequests="
+          + maxConcurrentRequests
+          + "}";
     }
 
     /**
      * Returns {@code baseUrl} safe to show before {@link #build()} has checked it: without a user
-     * name, password, query or fragment, which may hold credentials, and not at all if it does not parse.
+     * name, password, query or fragment, which may hold credentials, and not at all if it does not
+     * parse.
      */
     private static String shown(String baseUrl) {
       HttpUrl url = HttpUrl.parse(baseUrl);
       if (url == null) {
         return "<not an http(s) URL; not shown>";
       }
-      if (url.username().isEmpty() && url.password().isEmpty() && url.query() == null && url.fragment() == null) {
+      if (url.username().isEmpty()
+          && url.password().isEmpty()
+          && url.query() == null
+          && url.fragment() == null) {
         return url.toString();
       }
-      return url.newBuilder().username("").password("").query(null).fragment(null).build() + " (redacted)";
+      return url.newBuilder().username("").password("").query(null).fragment(null).build()
+          + " (redacted)";
     }
 
     private OkHttpClient.Builder ownedHttpClient() {
       Dispatcher dispatcher = new Dispatcher();
-      dispatcher.setMaxRequestsPerHost(Math.max(dispatcher.getMaxRequestsPerHost(), maxConcurrentRequests));
+      dispatcher.setMaxRequestsPerHost(
+          Math.max(dispatcher.getMaxRequestsPerHost(), maxConcurrentRequests));
       dispatcher.setMaxRequests(Math.max(dispatcher.getMaxRequests(), maxConcurrentRequests));
       return new OkHttpClient.Builder().dispatcher(dispatcher);
     }
 
     private HttpLoggingInterceptor loggingInterceptor() {
-      Consumer<String> sink = logger != null ? logger : Logger.getLogger("dev.cfbuilds.client.http")::info;
+      Consumer<String> sink =
+          logger != null ? logger : Logger.getLogger("dev.cfbuilds.client.http")::info;
       HttpLoggingInterceptor logging = new HttpLoggingInterceptor(sink::accept);
       logging.redactHeader("Authorization");
       logging.redactHeader("X-Auth-Email");

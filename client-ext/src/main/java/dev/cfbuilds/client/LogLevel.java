@@ -1,8 +1,8 @@
 package dev.cfbuilds.client;
 
 /**
- * How much of each HTTP exchange the client logs. Credentials never appear: the
- * {@code Authorization}, {@code X-Auth-Email} and {@code X-Auth-Key} headers are always redacted.
+ * How much of each HTTP exchange the client logs. Credentials never appear: the {@code
+ * Authorization}, {@code X-Auth-Email} and {@code X-Auth-Key} headers are always redacted.
  */
 public enum LogLevel {
   /** Logs nothing, the default. */

@@ -7,10 +7,11 @@ package dev.cfbuilds.client;
 @FunctionalInterface
 public interface ProgressListener {
   /** A listener that does nothing, the default. */
-  ProgressListener NONE = (done, total) -> { };
+  ProgressListener NONE = (done, total) -> {};
 
   /**
-   * Reports that {@code done} of a call's {@code total} requests have finished, successfully or not.
+   * Reports that {@code done} of a call's {@code total} requests have finished, successfully or
+   * not.
    */
   void onRequestDone(int done, int total);
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class AsyncTest {
   private final BuildsServer server = new BuildsServer();
 
-  AsyncTest() throws Exception {
-  }
+  AsyncTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -30,7 +28,8 @@ class AsyncTest {
   @Test
   void completesWithTheMergedBuilds() {
     try (CloudflareBuildsClient client = server.clientBuilder().build()) {
-      CompletableFuture<Map<String, Build>> future = client.async().getBuildsByVersionIds("acct", ids(45));
+      CompletableFuture<Map<String, Build>> future =
+          client.async().getBuildsByVersionIds("acct", ids(45));
       assertThat(future.join()).hasSize(45);
     }
     assertThat(server.requests()).hasSize(3);
@@ -51,25 +50,29 @@ class AsyncTest {
     CountDownLatch arrived = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     for (int i = 0; i < 2; i++) {
-      server.enqueue(requested -> {
-        arrived.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return BuildsServer.json(200, BuildsServer.envelope(requested));
-      });
+      server.enqueue(
+          requested -> {
+            arrived.countDown();
+            try {
+              release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return BuildsServer.json(200, BuildsServer.envelope(requested));
+          });
     }
     OkHttpClient http = new OkHttpClient();
-    try (CloudflareBuildsClient client = server.clientBuilder().okHttpClient(http).maxConcurrentRequests(2).build()) {
-      CompletableFuture<Map<String, Build>> future = client.async().getBuildsByVersionIds("acct", ids(100));
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().okHttpClient(http).maxConcurrentRequests(2).build()) {
+      CompletableFuture<Map<String, Build>> future =
+          client.async().getBuildsByVersionIds("acct", ids(100));
       assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(http.dispatcher().runningCallsCount()).isEqualTo(2);
 
       assertThat(future.cancel(true)).isTrue();
 
-      // Cancelling closes the calls' sockets; their threads then end within moments, not after the server answers.
+      // Cancelling closes the calls' sockets; their threads then end within moments, not after the
+      // server answers.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (http.dispatcher().runningCallsCount() > 0 && System.nanoTime() < deadline) {
         Thread.sleep(10);

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class AuthTest {
   private final BuildsServer server = new BuildsServer();
 
-  AuthTest() throws Exception {
-  }
+  AuthTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -36,7 +35,8 @@ class AuthTest {
 
   @Test
   void sendsTheLegacyEmailAndKey() {
-    try (CloudflareBuildsClient client = server.clientBuilder().apiKey("user@example.com", "key-456").build()) {
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().apiKey("user@example.com", "key-456").build()) {
       client.getBuildsByVersionIds("acct", ids(1));
     }
     RecordedRequest request = server.requests().get(0);
@@ -50,7 +50,8 @@ class AuthTest {
     try (CloudflareBuildsClient client = server.clientBuilder().build()) {
       client.getBuildsByVersionIds("acct", ids(1));
     }
-    assertThat(server.requests().get(0).getHeaders().get("User-Agent")).matches("cfbuilds-java/\\d+\\.\\d+\\.\\d+.*");
+    assertThat(server.requests().get(0).getHeaders().get("User-Agent"))
+        .matches("cfbuilds-java/\\d+\\.\\d+\\.\\d+.*");
   }
 
   @Test
@@ -58,10 +59,13 @@ class AuthTest {
     try (MockWebServer other = new MockWebServer()) {
       other.start();
       other.enqueue(new MockResponse.Builder().build());
-      OkHttpClient http = new OkHttpClient.Builder()
-          .addInterceptor(ApiTokenInterceptor.create("tok-123", server.server.url("/client/v4/")))
-          .build();
-      try (Response response = http.newCall(new Request.Builder().url(other.url("/elsewhere")).build()).execute()) {
+      OkHttpClient http =
+          new OkHttpClient.Builder()
+              .addInterceptor(
+                  ApiTokenInterceptor.create("tok-123", server.server.url("/client/v4/")))
+              .build();
+      try (Response response =
+          http.newCall(new Request.Builder().url(other.url("/elsewhere")).build()).execute()) {
         assertThat(response.code()).isEqualTo(200);
       }
       assertThat(other.takeRequest().getHeaders().get("Authorization")).isNull();

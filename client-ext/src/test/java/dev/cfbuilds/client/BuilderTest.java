@@ -16,8 +16,9 @@ class BuilderTest {
   void requiresCredentialsNamingTheEnvironmentVariables() {
     assertThatThrownBy(() -> CloudflareBuildsClient.builder().build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no Cloudflare credentials: call apiToken(...) or apiKey(...), or set"
-            + " CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY");
+        .hasMessage(
+            "no Cloudflare credentials: call apiToken(...) or apiKey(...), or set"
+                + " CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY");
   }
 
   @Test
@@ -31,8 +32,9 @@ class BuilderTest {
   void rejectsATokenWithATrailingNewlineWithoutEchoingIt() {
     assertThatThrownBy(() -> CloudflareBuildsClient.builder().apiToken(TOKEN + "\n").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("apiToken contains whitespace or a character not allowed in an HTTP header at index 18"
-            + " (check for a trailing newline); its value is not shown")
+        .hasMessage(
+            "apiToken contains whitespace or a character not allowed in an HTTP header at index 18"
+                + " (check for a trailing newline); its value is not shown")
         .hasMessageNotContaining(TOKEN);
   }
 
@@ -45,23 +47,30 @@ class BuilderTest {
 
   @Test
   void rejectsAnEmailWithoutAnAtSign() {
-    assertThatThrownBy(() -> CloudflareBuildsClient.builder().apiKey("user.example.com", "key").build())
+    assertThatThrownBy(
+            () -> CloudflareBuildsClient.builder().apiKey("user.example.com", "key").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("email must be an email address (name@domain)");
   }
 
   @Test
   void rejectsPlainHttpToARemoteHost() {
-    assertThatThrownBy(() -> CloudflareBuildsClient.builder().apiToken(TOKEN)
-        .baseUrl("http://api.cloudflare.com/client/v4/").build())
+    assertThatThrownBy(
+            () ->
+                CloudflareBuildsClient.builder()
+                    .apiToken(TOKEN)
+                    .baseUrl("http://api.cloudflare.com/client/v4/")
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("baseUrl must use https (plain http is allowed only to a loopback host such as"
-            + " 127.0.0.1): http://api.cloudflare.com/client/v4/");
+        .hasMessage(
+            "baseUrl must use https (plain http is allowed only to a loopback host such as"
+                + " 127.0.0.1): http://api.cloudflare.com/client/v4/");
   }
 
   @Test
   void allowsPlainHttpToLoopback() {
-    for (String url : List.of("http://127.0.0.1:8080/v4", "http://localhost/v4/", "http://[::1]:9/")) {
+    for (String url :
+        List.of("http://127.0.0.1:8080/v4", "http://localhost/v4/", "http://[::1]:9/")) {
       CloudflareBuildsClient.builder().apiToken(TOKEN).baseUrl(url).build().close();
     }
   }
@@ -89,11 +98,14 @@ class BuilderTest {
 
   @Test
   void readsTheTokenFromTheEnvironmentAndPrefersItToTheKey() {
-    Builder builder = CloudflareBuildsClient.builder().fromEnv(Map.of(
-        "CLOUDFLARE_API_TOKEN", TOKEN,
-        "CLOUDFLARE_EMAIL", "user@example.com",
-        "CLOUDFLARE_API_KEY", "global-key",
-        "CLOUDFLARE_ACCOUNT_ID", "acct123"));
+    Builder builder =
+        CloudflareBuildsClient.builder()
+            .fromEnv(
+                Map.of(
+                    "CLOUDFLARE_API_TOKEN", TOKEN,
+                    "CLOUDFLARE_EMAIL", "user@example.com",
+                    "CLOUDFLARE_API_KEY", "global-key",
+                    "CLOUDFLARE_ACCOUNT_ID", "acct123"));
     try (CloudflareBuildsClient client = builder.build()) {
       assertThat(client.toString()).contains("auth=apiToken", "accountId=acct123");
     }
@@ -101,8 +113,10 @@ class BuilderTest {
 
   @Test
   void readsTheLegacyPairFromTheEnvironment() {
-    Builder builder = CloudflareBuildsClient.builder().fromEnv(Map.of(
-        "CLOUDFLARE_EMAIL", "user@example.com", "CLOUDFLARE_API_KEY", "global-key"));
+    Builder builder =
+        CloudflareBuildsClient.builder()
+            .fromEnv(
+                Map.of("CLOUDFLARE_EMAIL", "user@example.com", "CLOUDFLARE_API_KEY", "global-key"));
     try (CloudflareBuildsClient client = builder.build()) {
       assertThat(client.toString()).contains("auth=apiKey");
     }
@@ -110,16 +124,23 @@ class BuilderTest {
 
   @Test
   void namesTheMissingHalfOfTheLegacyPair() {
-    assertThatThrownBy(() -> CloudflareBuildsClient.builder().fromEnv(Map.of("CLOUDFLARE_EMAIL", "user@example.com")))
-        .hasMessage("CLOUDFLARE_API_KEY is not set: CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY go together"
-            + " (or set CLOUDFLARE_API_TOKEN)");
+    assertThatThrownBy(
+            () ->
+                CloudflareBuildsClient.builder()
+                    .fromEnv(Map.of("CLOUDFLARE_EMAIL", "user@example.com")))
+        .hasMessage(
+            "CLOUDFLARE_API_KEY is not set: CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY go together"
+                + " (or set CLOUDFLARE_API_TOKEN)");
   }
 
   @Test
   void takesTheBaseUrlFromTheEnvironment() {
-    try (CloudflareBuildsClient client = CloudflareBuildsClient.builder()
-        .fromEnv(Map.of("CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_BASE_URL", "http://127.0.0.1:1/v4"))
-        .build()) {
+    try (CloudflareBuildsClient client =
+        CloudflareBuildsClient.builder()
+            .fromEnv(
+                Map.of(
+                    "CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_BASE_URL", "http://127.0.0.1:1/v4"))
+            .build()) {
       assertThat(client.toString()).contains("baseUrl=http://127.0.0.1:1/v4/");
     }
   }
@@ -129,8 +150,9 @@ class BuilderTest {
     try (CloudflareBuildsClient client = CloudflareBuildsClient.builder().apiToken(TOKEN).build()) {
       assertThatThrownBy(() -> client.getBuildsByVersionIds(List.of()))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage("no default account: pass an accountId, or set one with Builder.accountId(...) or"
-              + " CLOUDFLARE_ACCOUNT_ID");
+          .hasMessage(
+              "no default account: pass an accountId, or set one with Builder.accountId(...) or"
+                  + " CLOUDFLARE_ACCOUNT_ID");
     }
   }
 }

@@ -29,14 +29,15 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A loopback stand-in for the API: answers each request with a build for every requested version
- * ID except those starting {@code 00000000}, unless a chunk rule or a scripted response comes first.
+ * A loopback stand-in for the API: answers each request with a build for every requested version ID
+ * except those starting {@code 00000000}, unless a chunk rule or a scripted response comes first.
  * Records what it saw, including the most requests it had in flight at once.
  */
 final class BuildsServer extends Dispatcher implements AutoCloseable {
   final MockWebServer server = new MockWebServer();
   private final Queue<Function<List<String>, MockResponse>> script = new ConcurrentLinkedQueue<>();
-  private final Map<String, BiFunction<Integer, List<String>, MockResponse>> chunkRules = new ConcurrentHashMap<>();
+  private final Map<String, BiFunction<Integer, List<String>, MockResponse>> chunkRules =
+      new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> chunkAttempts = new ConcurrentHashMap<>();
   private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -50,12 +51,15 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     server.start();
   }
 
-  /** Returns a client builder pointed at this server with a test token and a sleeper that never sleeps. */
+  /**
+   * Returns a client builder pointed at this server with a test token and a sleeper that never
+   * sleeps.
+   */
   Builder clientBuilder() {
     return CloudflareBuildsClient.builder()
         .apiToken("test-token")
         .baseUrl(server.url("/client/v4/").toString())
-        .sleeper(duration -> { });
+        .sleeper(duration -> {});
   }
 
   /** Answers the next request with {@code response} instead of builds. */
@@ -115,13 +119,16 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     requests.add(request);
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
-      long latency = maxLatencyMillis > latencyMillis
-          ? ThreadLocalRandom.current().nextLong(latencyMillis, maxLatencyMillis + 1) : latencyMillis;
+      long latency =
+          maxLatencyMillis > latencyMillis
+              ? ThreadLocalRandom.current().nextLong(latencyMillis, maxLatencyMillis + 1)
+              : latencyMillis;
       if (latency > 0) {
         Thread.sleep(latency);
       }
       List<String> ids = versionIds(request);
-      BiFunction<Integer, List<String>, MockResponse> rule = ids.isEmpty() ? null : chunkRules.get(ids.get(0));
+      BiFunction<Integer, List<String>, MockResponse> rule =
+          ids.isEmpty() ? null : chunkRules.get(ids.get(0));
       if (rule != null) {
         return rule.apply(chunkAttempts.get(ids.get(0)).getAndIncrement(), ids);
       }
@@ -166,7 +173,8 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     }
 
     @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
       throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
     }
   }
@@ -176,7 +184,9 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     return csv == null ? List.of() : Arrays.asList(csv.split(",", -1));
   }
 
-  /** Returns a successful envelope with a build for each ID that does not start {@code 00000000}. */
+  /**
+   * Returns a successful envelope with a build for each ID that does not start {@code 00000000}.
+   */
   static String envelope(List<String> ids) {
     Map<String, Build> builds = new LinkedHashMap<>();
     for (String id : ids) {
@@ -184,18 +194,31 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
         builds.put(id, buildFor(id));
       }
     }
-    return ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class).toJson(new BuildsByVersionIdsResponse()
-        .success(true).errors(List.of()).messages(List.of())
-        .result(new BuildsByVersionIdsResult().builds(builds)));
+    return ApiWiring.moshi()
+        .adapter(BuildsByVersionIdsResponse.class)
+        .toJson(
+            new BuildsByVersionIdsResponse()
+                .success(true)
+                .errors(List.of())
+                .messages(List.of())
+                .result(new BuildsByVersionIdsResult().builds(builds)));
   }
 
-  /** Returns the build the server gives {@code versionId}: its commit hash is the ID's first 12 characters. */
+  /**
+   * Returns the build the server gives {@code versionId}: its commit hash is the ID's first 12
+   * characters.
+   */
   static Build buildFor(String versionId) {
-    return new Build().buildTriggerMetadata(new BuildTriggerMetadata().commitHash(versionId.substring(0, 12)));
+    return new Build()
+        .buildTriggerMetadata(new BuildTriggerMetadata().commitHash(versionId.substring(0, 12)));
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   /** Returns {@code count} distinct version IDs, the n-th ending in n. */

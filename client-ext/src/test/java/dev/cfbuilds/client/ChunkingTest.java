@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChunkingTest {
   private final BuildsServer server = new BuildsServer();
 
-  ChunkingTest() throws Exception {
-  }
+  ChunkingTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -37,9 +36,12 @@ class ChunkingTest {
       assertThat(builds.get(unique.get(7)).getBuildTriggerMetadata().getCommitHash())
           .isEqualTo(unique.get(7).substring(0, 12));
     }
-    assertThat(server.requestedIds()).containsExactly(unique.subList(0, 20), unique.subList(20, 40));
+    assertThat(server.requestedIds())
+        .containsExactly(unique.subList(0, 20), unique.subList(20, 40));
     assertThat(server.requests().get(0).getTarget())
-        .isEqualTo("/client/v4/accounts/acct/builds/builds?version_ids=" + String.join(",", unique.subList(0, 20)));
+        .isEqualTo(
+            "/client/v4/accounts/acct/builds/builds?version_ids="
+                + String.join(",", unique.subList(0, 20)));
   }
 
   @Test
@@ -63,7 +65,8 @@ class ChunkingTest {
     List<String> input = new ArrayList<>(ids(100));
     java.util.Collections.reverse(input);
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(5).build()) {
-      assertThat(client.getBuildsByVersionIds("acct", input).keySet()).containsExactlyElementsOf(input);
+      assertThat(client.getBuildsByVersionIds("acct", input).keySet())
+          .containsExactlyElementsOf(input);
     }
   }
 
@@ -103,7 +106,8 @@ class ChunkingTest {
 
   @Test
   void honoursALowerChunkSize() {
-    try (CloudflareBuildsClient client = server.clientBuilder().maxVersionIdsPerRequest(7).build()) {
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().maxVersionIdsPerRequest(7).build()) {
       client.getBuildsByVersionIds("acct", ids(15));
     }
     assertThat(server.requestedIds()).extracting(List::size).containsExactlyInAnyOrder(7, 7, 1);
@@ -121,8 +125,11 @@ class ChunkingTest {
   @Test
   void runsASingleRequestOfABlockingCallOnTheCallersThread() {
     List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (CloudflareBuildsClient client = server.clientBuilder()
-        .progressListener((done, total) -> threads.add(Thread.currentThread())).build()) {
+    try (CloudflareBuildsClient client =
+        server
+            .clientBuilder()
+            .progressListener((done, total) -> threads.add(Thread.currentThread()))
+            .build()) {
       client.getBuildsByVersionIds("acct", ids(20));
       client.async().getBuildsByVersionIds("acct", ids(20)).join();
       client.getBuildsByVersionIds("acct", ids(21));

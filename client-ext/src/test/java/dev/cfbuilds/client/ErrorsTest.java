@@ -33,8 +33,7 @@ class ErrorsTest {
   private final BuildsServer server = new BuildsServer();
   private final CloudflareBuildsClient client = server.clientBuilder().maxRetries(0).build();
 
-  ErrorsTest() throws Exception {
-  }
+  ErrorsTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -56,17 +55,22 @@ class ErrorsTest {
 
   @ParameterizedTest
   @MethodSource("statuses")
-  void mapsEachStatusToItsException(int status, Class<? extends CloudflareServiceException> type, String text) {
+  void mapsEachStatusToItsException(
+      int status, Class<? extends CloudflareServiceException> type, String text) {
     server.enqueue(json(status, NOT_FOUND_ENVELOPE));
 
-    CloudflareServiceException e = catchThrowableOfType(type, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    CloudflareServiceException e =
+        catchThrowableOfType(type, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
     assertThat(e).hasMessage(PATH + " returned " + status + text + ": [12000] Not found");
     assertThat(e.statusCode()).isEqualTo(status);
-    assertThat(e.errors()).singleElement().satisfies(error -> {
-      assertThat(error.getCode()).isEqualTo(12000);
-      assertThat(error.getMessage()).isEqualTo("Not found");
-    });
+    assertThat(e.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.getCode()).isEqualTo(12000);
+              assertThat(error.getMessage()).isEqualTo("Not found");
+            });
     assertThat(e.headers()).containsEntry("content-type", List.of("application/json"));
   }
 
@@ -74,8 +78,9 @@ class ErrorsTest {
   void treatsSuccessFalseOnA200AsAServiceError() {
     server.enqueue(json(200, NOT_FOUND_ENVELOPE));
 
-    CloudflareServiceException e = catchThrowableOfType(CloudflareServiceException.class,
-        () -> client.getBuildsByVersionIds("acct", ids(1)));
+    CloudflareServiceException e =
+        catchThrowableOfType(
+            CloudflareServiceException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
     assertThat(e).hasMessage(PATH + " returned 200 with \"success\": false: [12000] Not found");
     assertThat(e.statusCode()).isEqualTo(200);
@@ -83,14 +88,25 @@ class ErrorsTest {
 
   @Test
   void givesAnHtmlErrorPageAsAShortExcerptNotAParseError() {
-    String page = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>" + "x".repeat(5000) + "</body></html>";
-    server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(page).build());
+    String page =
+        "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>"
+            + "x".repeat(5000)
+            + "</body></html>";
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(502)
+            .addHeader("Content-Type", "text/html")
+            .body(page)
+            .build());
 
-    InternalServerException e = catchThrowableOfType(InternalServerException.class,
-        () -> client.getBuildsByVersionIds("acct", ids(1)));
+    InternalServerException e =
+        catchThrowableOfType(
+            InternalServerException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
     assertThat(e.getMessage())
-        .startsWith(PATH + " returned 502 Bad Gateway: <html> <head><title>502 Bad Gateway</title></head> <body>xxx")
+        .startsWith(
+            PATH
+                + " returned 502 Bad Gateway: <html> <head><title>502 Bad Gateway</title></head> <body>xxx")
         .hasSizeLessThan(PATH.length() + 250);
     assertThat(e.errors()).isEmpty();
   }
@@ -98,56 +114,82 @@ class ErrorsTest {
   @Test
   void keepsCloudflaresErrorMessagesOnOneBoundedLine() {
     String hostile = "bad\r\nX-Forged: 1\u2028" + "x".repeat(5000);
-    server.enqueue(json(403, "{\"errors\":[{\"code\":10000,\"message\":\"" + hostile.replace("\r", "\\r")
-        .replace("\n", "\\n") + "\"}],\"messages\":[],\"result\":null,\"success\":false}"));
+    server.enqueue(
+        json(
+            403,
+            "{\"errors\":[{\"code\":10000,\"message\":\""
+                + hostile.replace("\r", "\\r").replace("\n", "\\n")
+                + "\"}],\"messages\":[],\"result\":null,\"success\":false}"));
 
-    PermissionDeniedException e = catchThrowableOfType(PermissionDeniedException.class,
-        () -> client.getBuildsByVersionIds("acct", ids(1)));
+    PermissionDeniedException e =
+        catchThrowableOfType(
+            PermissionDeniedException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
-    assertThat(e.getMessage()).isEqualTo(PATH + " returned 403 Forbidden: [10000] bad X-Forged: 1 "
-        + "x".repeat(500 - ": [10000] bad X-Forged: 1 ".length()) + "…(5026 chars)");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            PATH
+                + " returned 403 Forbidden: [10000] bad X-Forged: 1 "
+                + "x".repeat(500 - ": [10000] bad X-Forged: 1 ".length())
+                + "…(5026 chars)");
     assertThat(e.errors().get(0).getMessage()).isEqualTo(hostile);
   }
 
   @Test
   void namesTheJsonPathOfAMalformedBody() {
-    server.enqueue(json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":"
-        + "{\"x\":{\"status\":42}}}}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":"
+                + "{\"x\":{\"status\":42}}}}"));
 
-    MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
-        () -> client.getBuildsByVersionIds("acct", ids(1)));
+    MalformedResponseException e =
+        catchThrowableOfType(
+            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
-    assertThat(e).hasMessage(PATH + " returned a body that is not the expected JSON:"
-        + " Expected a string but was NUMBER at path $.result.builds.x.status");
+    assertThat(e)
+        .hasMessage(
+            PATH
+                + " returned a body that is not the expected JSON:"
+                + " Expected a string but was NUMBER at path $.result.builds.x.status");
   }
 
   @Test
   void reportsATruncatedBodyAsMalformedNotAsANetworkError() {
     server.enqueue(json(200, "{\"success\":true,\"errors\":["));
 
-    MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
-        () -> client.getBuildsByVersionIds("acct", ids(1)));
+    MalformedResponseException e =
+        catchThrowableOfType(
+            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
-    assertThat(e.getMessage()).startsWith(PATH + " returned a body that is not the expected JSON: End of input");
+    assertThat(e.getMessage())
+        .startsWith(PATH + " returned a body that is not the expected JSON: End of input");
   }
 
   @Test
   void reportsJsonOfTheWrongShapeAsMalformed() {
     server.enqueue(json(200, "{\"hello\":\"world\"}"));
 
-    MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
-        () -> client.getBuildsByVersionIds("acct", ids(1)));
+    MalformedResponseException e =
+        catchThrowableOfType(
+            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
-    assertThat(e).hasMessage(PATH + " returned a body that is not the expected JSON:"
-        + " required value 'success' missing at path $");
+    assertThat(e)
+        .hasMessage(
+            PATH
+                + " returned a body that is not the expected JSON:"
+                + " required value 'success' missing at path $");
   }
 
   @Test
   void reportsADroppedConnectionAsAnIoError() {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
 
-    CloudflareIoException e = catchThrowableOfType(CloudflareIoException.class,
-        () -> client.getBuildsByVersionIds("acct", ids(1)));
+    CloudflareIoException e =
+        catchThrowableOfType(
+            CloudflareIoException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
     assertThat(e.getMessage()).startsWith(PATH + " failed: ");
     assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);

@@ -56,20 +56,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  * third chunk meets it, and checks the outcome, how many requests the server saw, which builds were
  * kept, and that no call or thread is left behind. Prints the matrix when done.
  *
- * <p>A fault hits every request of its chunk unless its name says otherwise ("then 200", the
- * 429s that ask for a short wait), so a failure shows that the retries are bounded.
+ * <p>A fault hits every request of its chunk unless its name says otherwise ("then 200", the 429s
+ * that ask for a short wait), so a failure shows that the retries are bounded.
  */
 class FaultMatrixTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
   private static final List<String> IDS = ids(100);
+
   /** The third chunk of {@link #IDS}; a one-chunk call asks for exactly these. */
   private static final List<String> FAULTY_CHUNK = IDS.subList(40, 60);
+
   private static final int ATTEMPTS = Builder.DEFAULT_MAX_RETRIES + 1;
   private static final Duration SHORT_TIMEOUT = Duration.ofMillis(150);
-  private static final String FAILURE_ENVELOPE = "{\"errors\":[{\"code\":10013,\"message\":\"busy\"}],"
-      + "\"messages\":[],\"result\":null,\"success\":false}";
-  private static final String HTML_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-      + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n";
+  private static final String FAILURE_ENVELOPE =
+      "{\"errors\":[{\"code\":10013,\"message\":\"busy\"}],"
+          + "\"messages\":[],\"result\":null,\"success\":false}";
+  private static final String HTML_502 =
+      "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+          + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n";
 
   private static final List<String> TABLE = new CopyOnWriteArrayList<>();
   private static final AtomicInteger PASSED = new AtomicInteger();
@@ -79,8 +84,7 @@ class FaultMatrixTest {
   private final List<Duration> waits = new CopyOnWriteArrayList<>();
   private final AtomicInteger refusedConnects = new AtomicInteger();
 
-  FaultMatrixTest() throws IOException {
-  }
+  FaultMatrixTest() throws IOException {}
 
   @AfterEach
   void closeServer() {
@@ -112,14 +116,19 @@ class FaultMatrixTest {
   /**
    * One fault.
    *
-   * @param respond the answer to the faulty chunk's n-th request; {@code null} to refuse its connections
+   * @param respond the answer to the faulty chunk's n-th request; {@code null} to refuse its
+   *     connections
    * @param outcome the exception the call ends in, or {@code null} if it recovers
    * @param cause the type of the outcome's cause, for I/O failures
    * @param requests how many requests of the faulty chunk reach the server
    * @param retryWait the exact wait before each retry, or {@code null} for the jittered backoff
    */
-  record Fault(String name, BiFunction<Integer, List<String>, MockResponse> respond,
-      Class<? extends CloudflareException> outcome, Class<? extends Throwable> cause, int requests,
+  record Fault(
+      String name,
+      BiFunction<Integer, List<String>, MockResponse> respond,
+      Class<? extends CloudflareException> outcome,
+      Class<? extends Throwable> cause,
+      int requests,
       Duration retryWait) {
     @Override
     public String toString() {
@@ -128,42 +137,143 @@ class FaultMatrixTest {
   }
 
   static Stream<Arguments> matrix() {
-    List<Fault> faults = List.of(
-        new Fault("connection refused", null, CloudflareIoException.class, ConnectException.class, 0, null),
-        new Fault("disconnect before the response",
-            (n, ids) -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build(),
-            CloudflareIoException.class, IOException.class, ATTEMPTS, null),
-        new Fault("disconnect mid-body",
-            (n, ids) -> new MockResponse.Builder().code(200).body(envelope(ids))
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build(),
-            CloudflareIoException.class, IOException.class, ATTEMPTS, null),
-        new Fault("truncated JSON", (n, ids) -> json(200, envelope(ids).substring(0, 300)),
-            MalformedResponseException.class, null, 1, null),
-        new Fault("empty body", (n, ids) -> json(200, ""), MalformedResponseException.class, null, 1, null),
-        new Fault("HTML 502 page",
-            (n, ids) -> new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(HTML_502).build(),
-            InternalServerException.class, null, ATTEMPTS, null),
-        new Fault("500 then 200", (n, ids) -> n == 0 ? json(500, FAILURE_ENVELOPE) : json(200, envelope(ids)),
-            null, null, 2, null),
-        new Fault("503 every time", (n, ids) -> json(503, FAILURE_ENVELOPE),
-            InternalServerException.class, null, ATTEMPTS, null),
-        new Fault("429, Retry-After: 1, then 200", (n, ids) -> n == 0
-            ? new MockResponse.Builder().code(429).addHeader("Retry-After", "1").body(FAILURE_ENVELOPE).build()
-            : json(200, envelope(ids)), null, null, 2, Duration.ofSeconds(1)),
-        new Fault("429, Retry-After: HTTP-date +7 s, then 200", (n, ids) -> n == 0
-            ? new MockResponse.Builder().code(429).addHeader("Retry-After", "Sat, 28 Nov 2026 12:00:07 GMT")
-                .body(FAILURE_ENVELOPE).build()
-            : json(200, envelope(ids)), null, null, 2, Duration.ofSeconds(7)),
-        new Fault("429, Retry-After: 300 (cap 60 s)",
-            (n, ids) -> new MockResponse.Builder().code(429).addHeader("Retry-After", "300").body(FAILURE_ENVELOPE).build(),
-            RateLimitException.class, null, 1, null),
-        new Fault("body slower than the timeout", (n, ids) -> new MockResponse.Builder().code(200)
-            .body(envelope(ids)).bodyDelay(4 * SHORT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build(),
-            CloudflareIoException.class, SocketTimeoutException.class, ATTEMPTS, null),
-        new Fault("success:false on 200", (n, ids) -> json(200, FAILURE_ENVELOPE),
-            CloudflareServiceException.class, null, 1, null),
-        new Fault("valid JSON of the wrong shape", (n, ids) -> json(200, "{\"success\":true,\"result\":[1,2]}"),
-            MalformedResponseException.class, null, 1, null));
+    List<Fault> faults =
+        List.of(
+            new Fault(
+                "connection refused",
+                null,
+                CloudflareIoException.class,
+                ConnectException.class,
+                0,
+                null),
+            new Fault(
+                "disconnect before the response",
+                (n, ids) ->
+                    new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build(),
+                CloudflareIoException.class,
+                IOException.class,
+                ATTEMPTS,
+                null),
+            new Fault(
+                "disconnect mid-body",
+                (n, ids) ->
+                    new MockResponse.Builder()
+                        .code(200)
+                        .body(envelope(ids))
+                        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build(),
+                CloudflareIoException.class,
+                IOException.class,
+                ATTEMPTS,
+                null),
+            new Fault(
+                "truncated JSON",
+                (n, ids) -> json(200, envelope(ids).substring(0, 300)),
+                MalformedResponseException.class,
+                null,
+                1,
+                null),
+            new Fault(
+                "empty body",
+                (n, ids) -> json(200, ""),
+                MalformedResponseException.class,
+                null,
+                1,
+                null),
+            new Fault(
+                "HTML 502 page",
+                (n, ids) ->
+                    new MockResponse.Builder()
+                        .code(502)
+                        .addHeader("Content-Type", "text/html")
+                        .body(HTML_502)
+                        .build(),
+                InternalServerException.class,
+                null,
+                ATTEMPTS,
+                null),
+            new Fault(
+                "500 then 200",
+                (n, ids) -> n == 0 ? json(500, FAILURE_ENVELOPE) : json(200, envelope(ids)),
+                null,
+                null,
+                2,
+                null),
+            new Fault(
+                "503 every time",
+                (n, ids) -> json(503, FAILURE_ENVELOPE),
+                InternalServerException.class,
+                null,
+                ATTEMPTS,
+                null),
+            new Fault(
+                "429, Retry-After: 1, then 200",
+                (n, ids) ->
+                    n == 0
+                        ? new MockResponse.Builder()
+                            .code(429)
+                            .addHeader("Retry-After", "1")
+                            .body(FAILURE_ENVELOPE)
+                            .build()
+                        : json(200, envelope(ids)),
+                null,
+                null,
+                2,
+                Duration.ofSeconds(1)),
+            new Fault(
+                "429, Retry-After: HTTP-date +7 s, then 200",
+                (n, ids) ->
+                    n == 0
+                        ? new MockResponse.Builder()
+                            .code(429)
+                            .addHeader("Retry-After", "Sat, 28 Nov 2026 12:00:07 GMT")
+                            .body(FAILURE_ENVELOPE)
+                            .build()
+                        : json(200, envelope(ids)),
+                null,
+                null,
+                2,
+                Duration.ofSeconds(7)),
+            new Fault(
+                "429, Retry-After: 300 (cap 60 s)",
+                (n, ids) ->
+                    new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "300")
+                        .body(FAILURE_ENVELOPE)
+                        .build(),
+                RateLimitException.class,
+                null,
+                1,
+                null),
+            new Fault(
+                "body slower than the timeout",
+                (n, ids) ->
+                    new MockResponse.Builder()
+                        .code(200)
+                        .body(envelope(ids))
+                        .bodyDelay(4 * SHORT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .build(),
+                CloudflareIoException.class,
+                SocketTimeoutException.class,
+                ATTEMPTS,
+                null),
+            new Fault(
+                "success:false on 200",
+                (n, ids) -> json(200, FAILURE_ENVELOPE),
+                CloudflareServiceException.class,
+                null,
+                1,
+                null),
+            new Fault(
+                "valid JSON of the wrong shape",
+                (n, ids) -> json(200, "{\"success\":true,\"result\":[1,2]}"),
+                MalformedResponseException.class,
+                null,
+                1,
+                null));
     List<Arguments> cases = new ArrayList<>();
     for (Fault fault : faults) {
       for (Shape call : Shape.values()) {
@@ -175,7 +285,8 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} · {1}")
   @MethodSource("matrix")
-  void meetsEachFaultWithBoundedRetriesAndLeavesNothingRunning(Fault fault, Shape call) throws Exception {
+  void meetsEachFaultWithBoundedRetriesAndLeavesNothingRunning(Fault fault, Shape call)
+      throws Exception {
     String row = "| " + fault.name() + " | " + call.label + " | ";
     try {
       row += run(fault, call);
@@ -183,7 +294,8 @@ class FaultMatrixTest {
       TABLE.add(row);
     } catch (Throwable t) {
       FAILED.incrementAndGet();
-      TABLE.add(row + "FAILED: " + String.valueOf(t.getMessage()).lines().findFirst().orElse("") + " |");
+      TABLE.add(
+          row + "FAILED: " + String.valueOf(t.getMessage()).lines().findFirst().orElse("") + " |");
       throw t;
     }
   }
@@ -192,14 +304,26 @@ class FaultMatrixTest {
   void closingTheClientEndsAWaitBeforeARetryAtOnce() throws Exception {
     CountDownLatch waiting = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").body(FAILURE_ENVELOPE).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", "30")
+            .body(FAILURE_ENVELOPE)
+            .build());
     Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-    // Stands in for Thread.sleep(30 s): returns only when interrupted (or, as a safety net, after 10 s).
-    CloudflareBuildsClient client = server.clientBuilder().sleeper(duration -> {
-      waiting.countDown();
-      never.await(10, TimeUnit.SECONDS);
-    }).build();
-    CompletableFuture<Map<String, Build>> future = client.async().getBuildsByVersionIds("acct", FAULTY_CHUNK);
+    // Stands in for Thread.sleep(30 s): returns only when interrupted (or, as a safety net, after
+    // 10 s).
+    CloudflareBuildsClient client =
+        server
+            .clientBuilder()
+            .sleeper(
+                duration -> {
+                  waiting.countDown();
+                  never.await(10, TimeUnit.SECONDS);
+                })
+            .build();
+    CompletableFuture<Map<String, Build>> future =
+        client.async().getBuildsByVersionIds("acct", FAULTY_CHUNK);
     assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
 
     client.close();
@@ -218,28 +342,44 @@ class FaultMatrixTest {
       server.onChunk(FAULTY_CHUNK.get(0), fault.respond());
     }
     Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-    OkHttpClient http = new OkHttpClient.Builder()
-        .addInterceptor(chain -> chain.proceed(fault.respond() == null ? toDeadPort(chain.request(), deadPort)
-            : chain.request()))
-        .eventListener(new EventListener() {
-          @Override
-          public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, okhttp3.Protocol protocol,
-              IOException e) {
-            refusedConnects.incrementAndGet();
-          }
-        })
-        .build();
-    // Only the slow-body fault gets the short timeout: healthy chunks on a busy machine should not meet it.
-    Builder builder = server.clientBuilder().okHttpClient(http).sleeper(waits::add).clock(CLOCK)
-        .timeout(fault.name().contains("timeout") ? SHORT_TIMEOUT : Duration.ofSeconds(10));
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        fault.respond() == null
+                            ? toDeadPort(chain.request(), deadPort)
+                            : chain.request()))
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void connectFailed(
+                      Call call,
+                      InetSocketAddress address,
+                      Proxy proxy,
+                      okhttp3.Protocol protocol,
+                      IOException e) {
+                    refusedConnects.incrementAndGet();
+                  }
+                })
+            .build();
+    // Only the slow-body fault gets the short timeout: healthy chunks on a busy machine should not
+    // meet it.
+    Builder builder =
+        server
+            .clientBuilder()
+            .okHttpClient(http)
+            .sleeper(waits::add)
+            .clock(CLOCK)
+            .timeout(fault.name().contains("timeout") ? SHORT_TIMEOUT : Duration.ofSeconds(10));
     List<String> input = call == Shape.ONE_CHUNK ? FAULTY_CHUNK : IDS;
     int healthyBefore = call == Shape.FIVE_CHUNKS_GET ? 2 : 0;
     int healthyAll = call == Shape.ONE_CHUNK ? 0 : 4;
 
     Map<String, Build> kept;
     Throwable failure;
-    try (CloudflareBuildsClient client = (call == Shape.FIVE_CHUNKS_GET ? builder.maxConcurrentRequests(1) : builder)
-        .build()) {
+    try (CloudflareBuildsClient client =
+        (call == Shape.FIVE_CHUNKS_GET ? builder.maxConcurrentRequests(1) : builder).build()) {
       if (call == Shape.FIVE_CHUNKS_LOOKUP) {
         BuildsLookup lookup = client.lookupBuildsByVersionIds("acct", input);
         kept = lookup.builds();
@@ -259,7 +399,8 @@ class FaultMatrixTest {
       http.connectionPool().evictAll();
     }
     assertThat(http.dispatcher().executorService().awaitTermination(5, TimeUnit.SECONDS))
-        .as("the dispatcher's threads end").isTrue();
+        .as("the dispatcher's threads end")
+        .isTrue();
     assertNoNewThreadLeftAlive(threadsBefore);
 
     // The outcome.
@@ -273,21 +414,34 @@ class FaultMatrixTest {
     }
     // The requests: the healthy chunks once each, the faulty one a bounded number of times.
     boolean recovered = fault.outcome() == null;
-    int expectedRequests = fault.requests() + (recovered || call != Shape.FIVE_CHUNKS_GET ? healthyAll : healthyBefore);
+    int expectedRequests =
+        fault.requests()
+            + (recovered || call != Shape.FIVE_CHUNKS_GET ? healthyAll : healthyBefore);
     assertThat(server.requests()).as("requests the server saw").hasSize(expectedRequests);
     if (fault.respond() == null) {
       assertThat(refusedConnects).as("connections refused").hasValue(ATTEMPTS);
     }
-    assertThat(waits).as("waits before retries").hasSize(Math.max(fault.requests(), refusedConnectsOr(fault)) - 1);
+    assertThat(waits)
+        .as("waits before retries")
+        .hasSize(Math.max(fault.requests(), refusedConnectsOr(fault)) - 1);
     if (fault.retryWait() != null) {
       assertThat(waits).containsOnly(fault.retryWait());
     }
     // The builds kept.
-    List<String> expectedKept = recovered ? input
-        : call == Shape.FIVE_CHUNKS_LOOKUP ? without(IDS, FAULTY_CHUNK) : List.of();
+    List<String> expectedKept =
+        recovered
+            ? input
+            : call == Shape.FIVE_CHUNKS_LOOKUP ? without(IDS, FAULTY_CHUNK) : List.of();
     assertThat(kept.keySet()).containsExactlyElementsOf(expectedKept);
 
-    return describe(failure) + " | " + expectedRequests + " | " + kept.size() + " of " + input.size() + " |";
+    return describe(failure)
+        + " | "
+        + expectedRequests
+        + " | "
+        + kept.size()
+        + " of "
+        + input.size()
+        + " |";
   }
 
   private int refusedConnectsOr(Fault fault) {
@@ -326,7 +480,10 @@ class FaultMatrixTest {
     }
   }
 
-  /** Waits a bounded time for the calls to leave OkHttp's dispatcher (a cancelled call ends soon after). */
+  /**
+   * Waits a bounded time for the calls to leave OkHttp's dispatcher (a cancelled call ends soon
+   * after).
+   */
   static void assertNoCallLeftRunning(OkHttpClient http) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (http.dispatcher().runningCallsCount() + http.dispatcher().queuedCallsCount() > 0
@@ -338,17 +495,19 @@ class FaultMatrixTest {
   }
 
   /**
-   * Waits a bounded time for every non-daemon thread started since {@code before} to end, except the
-   * test server's: OkHttp's dispatcher threads are non-daemon, its shared task runner's are daemons.
+   * Waits a bounded time for every non-daemon thread started since {@code before} to end, except
+   * the test server's: OkHttp's dispatcher threads are non-daemon, its shared task runner's are
+   * daemons.
    */
   static void assertNoNewThreadLeftAlive(Set<Thread> before) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     List<Thread> alive;
     do {
-      alive = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
-          .filter(t -> !t.getName().startsWith("MockWebServer"))
-          .collect(Collectors.toList());
+      alive =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
+              .filter(t -> !t.getName().startsWith("MockWebServer"))
+              .collect(Collectors.toList());
       if (!alive.isEmpty()) {
         Thread.sleep(5);
       }

@@ -22,8 +22,7 @@ class LoadTest {
 
   private final BuildsServer server = new BuildsServer().latency(0, 5);
 
-  LoadTest() throws Exception {
-  }
+  LoadTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -36,22 +35,37 @@ class LoadTest {
     List<String> input = ids(IDS);
     long start = System.nanoTime();
     Map<String, Build> builds;
-    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(MAX_CONCURRENT_REQUESTS).build()) {
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().maxConcurrentRequests(MAX_CONCURRENT_REQUESTS).build()) {
       builds = client.getBuildsByVersionIds("acct", input);
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertThat(builds.keySet()).containsExactlyElementsOf(input);
-    builds.forEach((id, build) ->
-        assertThat(build.getBuildTriggerMetadata().getCommitHash()).as(id).isEqualTo(id.substring(0, 12)));
+    builds.forEach(
+        (id, build) ->
+            assertThat(build.getBuildTriggerMetadata().getCommitHash())
+                .as(id)
+                .isEqualTo(id.substring(0, 12)));
     List<String> requested = new ArrayList<>();
     server.requestedIds().forEach(requested::addAll);
     assertThat(requested).hasSize(IDS).containsExactlyInAnyOrderElementsOf(input);
     assertThat(server.requests()).hasSize(IDS / CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST);
     assertThat(server.maxInFlight()).isBetween(2, MAX_CONCURRENT_REQUESTS);
 
-    System.out.println("load: " + IDS + " IDs, " + server.requests().size() + " requests, at most "
-        + server.maxInFlight() + " in flight (limit " + MAX_CONCURRENT_REQUESTS + "), " + builds.size()
-        + " builds, each once; server latency 0-5 ms; " + millis + " ms");
+    System.out.println(
+        "load: "
+            + IDS
+            + " IDs, "
+            + server.requests().size()
+            + " requests, at most "
+            + server.maxInFlight()
+            + " in flight (limit "
+            + MAX_CONCURRENT_REQUESTS
+            + "), "
+            + builds.size()
+            + " builds, each once; server latency 0-5 ms; "
+            + millis
+            + " ms");
   }
 }

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PartialFailureTest {
-  private static final String FORBIDDEN = "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
-      + "\"messages\":[],\"result\":null,\"success\":false}";
+  private static final String FORBIDDEN =
+      "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+          + "\"messages\":[],\"result\":null,\"success\":false}";
 
   private final BuildsServer server = new BuildsServer();
 
-  PartialFailureTest() throws Exception {
-  }
+  PartialFailureTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -30,8 +30,11 @@ class PartialFailureTest {
   /** Fails every request whose first ID is {@code ids.get(failAt)}; answers the others. */
   private void failChunkStartingAt(String firstId, int times) {
     for (int i = 0; i < 15; i++) {
-      server.enqueue(requested -> requested.get(0).equals(firstId)
-          ? json(403, FORBIDDEN) : json(200, BuildsServer.envelope(requested)));
+      server.enqueue(
+          requested ->
+              requested.get(0).equals(firstId)
+                  ? json(403, FORBIDDEN)
+                  : json(200, BuildsServer.envelope(requested)));
     }
   }
 
@@ -45,7 +48,8 @@ class PartialFailureTest {
       assertThat(lookup.isComplete()).isFalse();
       assertThat(lookup.builds()).hasSize(280);
       assertThat(lookup.failedVersionIds()).containsExactlyElementsOf(input.subList(100, 120));
-      assertThat(lookup.failures()).singleElement()
+      assertThat(lookup.failures())
+          .singleElement()
           .satisfies(f -> assertThat(f.exception()).isInstanceOf(PermissionDeniedException.class));
       assertThat(lookup.missingVersionIds()).isEmpty();
       assertThat(lookup).hasToString("BuildsLookup{builds=280, missing=0, failedRequests=1}");
@@ -58,8 +62,9 @@ class PartialFailureTest {
     List<String> input = ids(300);
     failChunkStartingAt(input.get(0), 1);
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
-      PermissionDeniedException e = catchThrowableOfType(PermissionDeniedException.class,
-          () -> client.getBuildsByVersionIds("acct", input));
+      PermissionDeniedException e =
+          catchThrowableOfType(
+              PermissionDeniedException.class, () -> client.getBuildsByVersionIds("acct", input));
       assertThat(e.getMessage()).endsWith("returned 403 Forbidden: [10000] Authentication error");
     }
     assertThat(server.requests()).hasSize(1);
@@ -69,16 +74,19 @@ class PartialFailureTest {
   void failFastStartsNoWaitingRequestAfterTheFailure() {
     List<String> input = ids(60);
     server.onChunk(input.get(0), (n, requested) -> json(403, FORBIDDEN));
-    // Holds the failed request's thread for a moment, long enough for a request started by mistake to arrive.
-    ProgressListener pause = (done, total) -> {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-      while (server.requests().size() < 2 && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-      }
-    };
-    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1)
-        .progressListener(pause).build()) {
-      catchThrowableOfType(PermissionDeniedException.class, () -> client.getBuildsByVersionIds("acct", input));
+    // Holds the failed request's thread for a moment, long enough for a request started by mistake
+    // to arrive.
+    ProgressListener pause =
+        (done, total) -> {
+          long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+          while (server.requests().size() < 2 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+          }
+        };
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().maxConcurrentRequests(1).progressListener(pause).build()) {
+      catchThrowableOfType(
+          PermissionDeniedException.class, () -> client.getBuildsByVersionIds("acct", input));
     }
     assertThat(server.requestedIds()).containsExactly(input.subList(0, 20));
   }
@@ -87,14 +95,18 @@ class PartialFailureTest {
   void buildsOrThrowAttachesTheOtherFailuresAsSuppressed() {
     List<String> input = ids(60);
     for (int i = 0; i < 3; i++) {
-      server.enqueue(requested -> requested.get(0).equals(input.get(20))
-          ? json(200, BuildsServer.envelope(requested)) : json(403, FORBIDDEN));
+      server.enqueue(
+          requested ->
+              requested.get(0).equals(input.get(20))
+                  ? json(200, BuildsServer.envelope(requested))
+                  : json(403, FORBIDDEN));
     }
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
       BuildsLookup lookup = client.lookupBuildsByVersionIds("acct", input);
 
       assertThat(lookup.builds()).hasSize(20);
-      CloudflareServiceException e = catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow);
+      CloudflareServiceException e =
+          catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow);
       assertThat(e).isSameAs(lookup.failures().get(0).exception());
       assertThat(e.getSuppressed()).containsExactly(lookup.failures().get(1).exception());
       catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow);

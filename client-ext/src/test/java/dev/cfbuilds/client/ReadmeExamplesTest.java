@@ -29,16 +29,15 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeExamplesTest {
   private static final Path README = Path.of("..", "README.md");
-  private static final Path THIS_FILE = Path.of("src", "test", "java", "dev", "cfbuilds", "client",
-      "ReadmeExamplesTest.java");
+  private static final Path THIS_FILE =
+      Path.of("src", "test", "java", "dev", "cfbuilds", "client", "ReadmeExamplesTest.java");
 
   private final BuildsServer server = new BuildsServer();
   private final String accountId = "0123456789abcdef0123456789abcdef";
   private final List<String> versionIds = BuildsServer.ids(45);
   private final String baseUrl = server.server.url("/client/v4/").toString();
 
-  ReadmeExamplesTest() throws IOException {
-  }
+  ReadmeExamplesTest() throws IOException {}
 
   @AfterEach
   void close() {
@@ -52,7 +51,9 @@ class ReadmeExamplesTest {
 
     assertThat(samples).hasSizeGreaterThanOrEqualTo(5);
     for (String sample : samples) {
-      assertThat(source).as("README sample not kept in %s:%n%s", THIS_FILE, sample).contains(normalize(sample));
+      assertThat(source)
+          .as("README sample not kept in %s:%n%s", THIS_FILE, sample)
+          .contains(normalize(sample));
     }
   }
 
@@ -67,7 +68,9 @@ class ReadmeExamplesTest {
 
   @Test
   void partialResultsSampleRetriesOnlyWhatFailed() {
-    server.enqueue(BuildsServer.json(503, "{}")).enqueue(BuildsServer.json(503, "{}"))
+    server
+        .enqueue(BuildsServer.json(503, "{}"))
+        .enqueue(BuildsServer.json(503, "{}"))
         .enqueue(BuildsServer.json(503, "{}"));
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
       assertThat(partialResults(client)).hasSize(45);
@@ -76,10 +79,14 @@ class ReadmeExamplesTest {
 
   @Test
   void errorsSampleHandlesAPermissionError() {
-    server.enqueue(BuildsServer.json(403, "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
-        + "\"messages\":[],\"result\":null,\"success\":false}"));
+    server.enqueue(
+        BuildsServer.json(
+            403,
+            "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+                + "\"messages\":[],\"result\":null,\"success\":false}"));
     try (CloudflareBuildsClient client = server.clientBuilder().build()) {
-      assertThat(errors(client)).startsWith("the token lacks Workers CI Read: GET /client/v4/accounts/");
+      assertThat(errors(client))
+          .startsWith("the token lacks Workers CI Read: GET /client/v4/accounts/");
     }
   }
 
@@ -92,27 +99,36 @@ class ReadmeExamplesTest {
 
   static void quickStart() {
     try (CloudflareBuildsClient client = CloudflareBuildsClient.fromEnv()) {
-      Map<String, Build> builds = client.getBuildsByVersionIds(List.of(
-          "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e",
-          "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
-      builds.forEach((versionId, build) -> System.out.println(versionId
-          + " " + build.getBuildOutcome()
-          + " " + build.getStatus()
-          + " " + build.getBuildTriggerMetadata().getBranch()
-          + "@" + build.getBuildTriggerMetadata().getCommitHash()));
+      Map<String, Build> builds =
+          client.getBuildsByVersionIds(
+              List.of(
+                  "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e", "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
+      builds.forEach(
+          (versionId, build) ->
+              System.out.println(
+                  versionId
+                      + " "
+                      + build.getBuildOutcome()
+                      + " "
+                      + build.getStatus()
+                      + " "
+                      + build.getBuildTriggerMetadata().getBranch()
+                      + "@"
+                      + build.getBuildTriggerMetadata().getCommitHash()));
     }
   }
 
   private CloudflareBuildsClient configuredClient(String token) {
-    CloudflareBuildsClient client = CloudflareBuildsClient.builder()
-        .apiToken(token)                    // or .apiKey(email, globalApiKey)
-        .accountId(accountId)               // default for the overloads without one
-        .baseUrl(baseUrl)                   // default https://api.cloudflare.com/client/v4/
-        .maxRetries(3)                      // default 2
-        .maxConcurrentRequests(8)           // default 4
-        .timeout(Duration.ofSeconds(30))    // per attempt; default 60 s
-        .logLevel(LogLevel.BASIC)           // default NONE; credentials always redacted
-        .build();
+    CloudflareBuildsClient client =
+        CloudflareBuildsClient.builder()
+            .apiToken(token) // or .apiKey(email, globalApiKey)
+            .accountId(accountId) // default for the overloads without one
+            .baseUrl(baseUrl) // default https://api.cloudflare.com/client/v4/
+            .maxRetries(3) // default 2
+            .maxConcurrentRequests(8) // default 4
+            .timeout(Duration.ofSeconds(30)) // per attempt; default 60 s
+            .logLevel(LogLevel.BASIC) // default NONE; credentials always redacted
+            .build();
     return client;
   }
 
@@ -145,8 +161,11 @@ class ReadmeExamplesTest {
   }
 
   private CompletableFuture<Integer> async(CloudflareBuildsClient client) {
-    CompletableFuture<Integer> count = client.async().getBuildsByVersionIds(accountId, versionIds)
-        .thenApply(builds -> builds.size());
+    CompletableFuture<Integer> count =
+        client
+            .async()
+            .getBuildsByVersionIds(accountId, versionIds)
+            .thenApply(builds -> builds.size());
     return count;
   }
 

@@ -31,36 +31,44 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes response decoding: whatever bytes come as the body of a 200, a call returns builds or
- * throws {@link MalformedResponseException} (or, for a well-formed {@code "success": false},
- * {@link CloudflareServiceException}) with a message of one bounded line — never another exception,
- * never a hang.
+ * throws {@link MalformedResponseException} (or, for a well-formed {@code "success": false}, {@link
+ * CloudflareServiceException}) with a message of one bounded line — never another exception, never
+ * a hang.
  *
  * <p>The bytes reach the client without a socket: an interceptor of the {@link OkHttpClient} the
  * client is built on answers every request with them. From there on the path is the client's own:
- * Retrofit's response handling, {@code DecodeFailures}, Moshi with the generated models'
- * adapters, {@code ResponseMapper}, and the merge in {@code FanOut}. What it skips is OkHttp's HTTP/1
- * framing and the client's own interceptors (retry, which only buffers a 200; user agent; auth);
- * {@link #seedsEndTheSameOverARealSocket} checks that the seeds end the same way over a socket.
+ * Retrofit's response handling, {@code DecodeFailures}, Moshi with the generated models' adapters,
+ * {@code ResponseMapper}, and the merge in {@code FanOut}. What it skips is OkHttp's HTTP/1 framing
+ * and the client's own interceptors (retry, which only buffers a 200; user agent; auth); {@link
+ * #seedsEndTheSameOverARealSocket} checks that the seeds end the same way over a socket.
  *
- * <p>{@code mvn verify} runs the seeds in {@code ResponseFuzzTestInputs/} (regression mode). To fuzz
- * for 60 seconds: {@code JAZZER_FUZZ=1 mvn -B test -f client-ext/pom.xml -Dtest=ResponseFuzzTest
- * -Djazzer.hooks=true -Djazzer.instrument='dev.cfbuilds.**,com.squareup.moshi.**'}; findings are written
- * to that directory.
+ * <p>{@code mvn verify} runs the seeds in {@code ResponseFuzzTestInputs/} (regression mode). To
+ * fuzz for 60 seconds: {@code JAZZER_FUZZ=1 mvn -B test -f client-ext/pom.xml
+ * -Dtest=ResponseFuzzTest -Djazzer.hooks=true
+ * -Djazzer.instrument='dev.cfbuilds.**,com.squareup.moshi.**'}; findings are written to that
+ * directory.
  */
 class ResponseFuzzTest {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final List<String> IDS = BuildsServer.ids(3);
-  /** Messages are read by people and written to logs: one line, of bounded length, whatever the body. */
+
+  /**
+   * Messages are read by people and written to logs: one line, of bounded length, whatever the
+   * body.
+   */
   private static final int MAX_MESSAGE = 1000;
+
   private static final Path SEEDS = seedsDirectory();
 
   private static volatile byte[] body = new byte[0];
-  private static final OkHttpClient HTTP = new OkHttpClient.Builder().addInterceptor(ResponseFuzzTest::answer).build();
-  private static final CloudflareBuildsClient CLIENT = CloudflareBuildsClient.builder()
-      .apiToken("fuzz-token")
-      .okHttpClient(HTTP)
-      .maxRetries(0)
-      .build();
+  private static final OkHttpClient HTTP =
+      new OkHttpClient.Builder().addInterceptor(ResponseFuzzTest::answer).build();
+  private static final CloudflareBuildsClient CLIENT =
+      CloudflareBuildsClient.builder()
+          .apiToken("fuzz-token")
+          .okHttpClient(HTTP)
+          .maxRetries(0)
+          .build();
 
   @AfterAll
   static void close() {
@@ -86,16 +94,23 @@ class ResponseFuzzTest {
       for (Path seed : seeds) {
         byte[] bytes = Files.readAllBytes(seed);
         body = bytes;
-        server.enqueue(BuildsServer.json(200, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(outcome(overSocket)).as(seed.getFileName().toString()).isEqualTo(outcome(CLIENT));
+        server.enqueue(
+            BuildsServer.json(200, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(outcome(overSocket))
+            .as(seed.getFileName().toString())
+            .isEqualTo(outcome(CLIENT));
       }
     }
   }
 
   @Test
   void theSampleSeedIsTheSpecsSample() throws IOException {
-    try (InputStream sample = getClass().getResourceAsStream("/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json")) {
-      assertThat(Files.readAllBytes(SEEDS.resolve("sample-200.json"))).isEqualTo(sample.readAllBytes());
+    try (InputStream sample =
+        getClass()
+            .getResourceAsStream(
+                "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json")) {
+      assertThat(Files.readAllBytes(SEEDS.resolve("sample-200.json")))
+          .isEqualTo(sample.readAllBytes());
     }
   }
 
@@ -108,28 +123,36 @@ class ResponseFuzzTest {
    */
   private static String outcome(CloudflareBuildsClient client) throws InterruptedException {
     try {
-      Map<String, Build> builds = client.async().getBuildsByVersionIds("acct", IDS).get(10, TimeUnit.SECONDS);
-      builds.forEach((key, build) -> {
-        if (key == null || build == null) {
-          throw new AssertionError("null key or build in " + builds.keySet());
-        }
-      });
+      Map<String, Build> builds =
+          client.async().getBuildsByVersionIds("acct", IDS).get(10, TimeUnit.SECONDS);
+      builds.forEach(
+          (key, build) -> {
+            if (key == null || build == null) {
+              throw new AssertionError("null key or build in " + builds.keySet());
+            }
+          });
       return "builds " + builds.keySet();
     } catch (TimeoutException e) {
       throw new AssertionError("the call did not end within 10 s", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      boolean documented = cause instanceof MalformedResponseException
-          ? ((MalformedResponseException) cause).statusCode() == 200
-          : cause.getClass() == CloudflareServiceException.class
-              && ((CloudflareServiceException) cause).statusCode() == 200;
+      boolean documented =
+          cause instanceof MalformedResponseException
+              ? ((MalformedResponseException) cause).statusCode() == 200
+              : cause.getClass() == CloudflareServiceException.class
+                  && ((CloudflareServiceException) cause).statusCode() == 200;
       if (!documented || cause.getMessage() == null) {
         throw new AssertionError("undocumented failure: " + cause, cause);
       }
       String message = cause.getMessage();
       if (message.length() > MAX_MESSAGE || message.chars().anyMatch(Character::isISOControl)) {
-        throw new AssertionError("the message is not one line of at most " + MAX_MESSAGE + " characters: "
-            + message.length() + " characters, starting " + message.substring(0, Math.min(300, message.length())));
+        throw new AssertionError(
+            "the message is not one line of at most "
+                + MAX_MESSAGE
+                + " characters: "
+                + message.length()
+                + " characters, starting "
+                + message.substring(0, Math.min(300, message.length())));
       }
       return ((CloudflareException) cause).getClass().getSimpleName() + ": " + cause.getMessage();
     }
@@ -147,8 +170,10 @@ class ResponseFuzzTest {
 
   private static Path seedsDirectory() {
     try {
-      return Paths.get(ResponseFuzzTest.class.getResource(
-          "ResponseFuzzTestInputs/decodesAnyBodyOfA200IntoBuildsOrATypedException").toURI());
+      return Paths.get(
+          ResponseFuzzTest.class
+              .getResource("ResponseFuzzTestInputs/decodesAnyBodyOfA200IntoBuildsOrATypedException")
+              .toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
@@ -24,14 +24,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RetriesTest {
-  private static final String ERROR = "{\"errors\":[{\"code\":10000,\"message\":\"busy\"}],\"messages\":[],"
-      + "\"result\":null,\"success\":false}";
+  private static final String ERROR =
+      "{\"errors\":[{\"code\":10000,\"message\":\"busy\"}],\"messages\":[],"
+          + "\"result\":null,\"success\":false}";
 
   private final BuildsServer server = new BuildsServer();
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-  RetriesTest() throws Exception {
-  }
+  RetriesTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -44,7 +44,8 @@ class RetriesTest {
 
   @Test
   void honorsRetryAfterSeconds() {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").body(ERROR).build());
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("Retry-After", "1").body(ERROR).build());
     try (CloudflareBuildsClient client = client()) {
       assertThat(client.getBuildsByVersionIds("acct", ids(3))).hasSize(3);
     }
@@ -55,9 +56,14 @@ class RetriesTest {
   @Test
   void honorsRetryAfterHttpDate() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
-    server.enqueue(new MockResponse.Builder().code(503)
-        .addHeader("Retry-After", "Sat, 28 Nov 2026 12:00:07 GMT").body(ERROR).build());
-    try (CloudflareBuildsClient client = server.clientBuilder().sleeper(sleeps::add).clock(clock).build()) {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .addHeader("Retry-After", "Sat, 28 Nov 2026 12:00:07 GMT")
+            .body(ERROR)
+            .build());
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().sleeper(sleeps::add).clock(clock).build()) {
       client.getBuildsByVersionIds("acct", ids(1));
     }
     assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
@@ -65,10 +71,12 @@ class RetriesTest {
 
   @Test
   void failsAtOnceWhenRetryAfterExceedsTheCap() {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "300").body(ERROR).build());
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("Retry-After", "300").body(ERROR).build());
     try (CloudflareBuildsClient client = client()) {
-      RateLimitException e = catchThrowableOfType(RateLimitException.class,
-          () -> client.getBuildsByVersionIds("acct", ids(1)));
+      RateLimitException e =
+          catchThrowableOfType(
+              RateLimitException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
       assertThat(e.retryAfter()).contains(Duration.ofMinutes(5));
     }
     assertThat(server.requests()).hasSize(1);
@@ -115,7 +123,8 @@ class RetriesTest {
     for (int i = 0; i < 6; i++) {
       server.enqueue(json(500, ERROR));
     }
-    try (CloudflareBuildsClient client = server.clientBuilder().sleeper(sleeps::add).maxRetries(6).build()) {
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().sleeper(sleeps::add).maxRetries(6).build()) {
       client.getBuildsByVersionIds("acct", ids(1));
     }
     assertThat(sleeps).hasSize(6);
@@ -124,10 +133,13 @@ class RetriesTest {
 
   @Test
   void retriesAConnectionDroppedMidBody() {
-    server.enqueue(ids -> new MockResponse.Builder().code(200)
-        .body(BuildsServer.envelope(ids))
-        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
-        .build());
+    server.enqueue(
+        ids ->
+            new MockResponse.Builder()
+                .code(200)
+                .body(BuildsServer.envelope(ids))
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
     try (CloudflareBuildsClient client = client()) {
       assertThat(client.getBuildsByVersionIds("acct", ids(2))).hasSize(2);
     }
@@ -137,14 +149,19 @@ class RetriesTest {
   @Test
   void countsARequestThatFailsOnAReusedConnectionAsOneAttempt() {
     List<String> second = ids(2).subList(1, 2);
-    server.onChunk(second.get(0), (n, requested) -> new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.onChunk(
+        second.get(0),
+        (n, requested) ->
+            new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
     try (CloudflareBuildsClient client = server.clientBuilder().maxRetries(0).build()) {
       client.getBuildsByVersionIds("acct", ids(1));
       assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", second))
           .isInstanceOf(CloudflareIoException.class);
     }
-    // OkHttp's own retryOnConnectionFailure made it 1 + 3: it silently repeats a request whose pooled connection dies.
+    // OkHttp's own retryOnConnectionFailure made it 1 + 3: it silently repeats a request whose
+    // pooled connection dies.
     assertThat(server.requests()).hasSize(1 + 1);
   }
 
@@ -159,12 +176,21 @@ class RetriesTest {
 
   @Test
   void callTimeoutBoundsABodyTrickledFasterThanTheReadTimeout() {
-    server.enqueue(ids -> new MockResponse.Builder().code(200)
-        .body(BuildsServer.envelope(ids))
-        .throttleBody(64, 50, TimeUnit.MILLISECONDS)
-        .build());
-    try (CloudflareBuildsClient client = server.clientBuilder().sleeper(sleeps::add).maxRetries(0)
-        .timeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(300)).build()) {
+    server.enqueue(
+        ids ->
+            new MockResponse.Builder()
+                .code(200)
+                .body(BuildsServer.envelope(ids))
+                .throttleBody(64, 50, TimeUnit.MILLISECONDS)
+                .build());
+    try (CloudflareBuildsClient client =
+        server
+            .clientBuilder()
+            .sleeper(sleeps::add)
+            .maxRetries(0)
+            .timeout(Duration.ofSeconds(5))
+            .callTimeout(Duration.ofMillis(300))
+            .build()) {
       assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(20)))
           .isInstanceOf(CloudflareIoException.class)
           .hasMessageContaining("timeout");

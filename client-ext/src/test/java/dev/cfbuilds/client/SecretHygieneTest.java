@@ -40,45 +40,46 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every public path with recognisable credentials — success and each kind of failure, at every
- * log level, with a token and with an email and key — while capturing everything written to
- * {@code System.out}, {@code System.err} and {@code java.util.logging}, and checks that no credential
+ * log level, with a token and with an email and key — while capturing everything written to {@code
+ * System.out}, {@code System.err} and {@code java.util.logging}, and checks that no credential
  * appears in that output, in any {@code toString()}, or in any exception's stack trace.
  */
 class SecretHygieneTest {
   private static final String TOKEN = "tok-SECRET-7f3a9c";
   private static final String EMAIL = "person@SECRET-mail.example";
   private static final String KEY = "key-SECRET-b41e2d";
-  private static final String FAILURE = "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
-      + "\"messages\":[],\"result\":null,\"success\":false}";
+  private static final String FAILURE =
+      "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+          + "\"messages\":[],\"result\":null,\"success\":false}";
 
   private final BuildsServer server = new BuildsServer();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
+
   /** Everything the test turned into text itself: toString()s and stack traces. */
   private final StringBuilder rendered = new StringBuilder();
+
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private final List<String> julRecords = new CopyOnWriteArrayList<>();
-  private final Handler julHandler = new Handler() {
-    private final SimpleFormatter format = new SimpleFormatter();
+  private final Handler julHandler =
+      new Handler() {
+        private final SimpleFormatter format = new SimpleFormatter();
 
-    @Override
-    public void publish(LogRecord record) {
-      julRecords.add(format.format(record));
-    }
+        @Override
+        public void publish(LogRecord record) {
+          julRecords.add(format.format(record));
+        }
 
-    @Override
-    public void flush() {
-    }
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {
-    }
-  };
+        @Override
+        public void close() {}
+      };
   private PrintStream originalOut;
   private PrintStream originalErr;
   private Level originalRootLevel;
 
-  SecretHygieneTest() throws IOException {
-  }
+  SecretHygieneTest() throws IOException {}
 
   @BeforeEach
   void captureAllOutput() {
@@ -105,28 +106,66 @@ class SecretHygieneTest {
   }
 
   /** One way a request can end, set up on the server or the client. */
-  private record Scenario(String name, Function<Builder, Builder> client, Runnable server) {
-  }
+  private record Scenario(String name, Function<Builder, Builder> client, Runnable server) {}
 
   private List<Scenario> scenarios() throws IOException {
     String deadUrl = "http://127.0.0.1:" + deadPort() + "/client/v4/";
     List<Scenario> scenarios = new ArrayList<>();
-    scenarios.add(new Scenario("success", b -> b, () -> { }));
+    scenarios.add(new Scenario("success", b -> b, () -> {}));
     for (int status : new int[] {400, 401, 403, 404, 418, 500}) {
-      scenarios.add(new Scenario("status " + status, b -> b, () -> server.enqueue(json(status, FAILURE))));
+      scenarios.add(
+          new Scenario("status " + status, b -> b, () -> server.enqueue(json(status, FAILURE))));
     }
-    scenarios.add(new Scenario("429 over the cap", b -> b, () -> server.enqueue(new MockResponse.Builder()
-        .code(429).addHeader("Retry-After", "3600").body(FAILURE).build())));
-    scenarios.add(new Scenario("HTML 502", b -> b, () -> server.enqueue(new MockResponse.Builder().code(502)
-        .addHeader("Content-Type", "text/html").body("<html><body>502 Bad Gateway</body></html>").build())));
+    scenarios.add(
+        new Scenario(
+            "429 over the cap",
+            b -> b,
+            () ->
+                server.enqueue(
+                    new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "3600")
+                        .body(FAILURE)
+                        .build())));
+    scenarios.add(
+        new Scenario(
+            "HTML 502",
+            b -> b,
+            () ->
+                server.enqueue(
+                    new MockResponse.Builder()
+                        .code(502)
+                        .addHeader("Content-Type", "text/html")
+                        .body("<html><body>502 Bad Gateway</body></html>")
+                        .build())));
     scenarios.add(new Scenario("success:false", b -> b, () -> server.enqueue(json(200, FAILURE))));
-    scenarios.add(new Scenario("malformed", b -> b, () -> server.enqueue(json(200, "{\"success\":true,\"result\":7}"))));
-    scenarios.add(new Scenario("disconnect", b -> b, () -> server.enqueue(new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build())));
-    scenarios.add(new Scenario("timeout", b -> b.timeout(Duration.ofMillis(100)),
-        () -> server.enqueue(ids -> new MockResponse.Builder().code(200).body(envelope(ids))
-            .bodyDelay(400, TimeUnit.MILLISECONDS).build())));
-    scenarios.add(new Scenario("connection refused", b -> b.baseUrl(deadUrl), () -> { }));
+    scenarios.add(
+        new Scenario(
+            "malformed",
+            b -> b,
+            () -> server.enqueue(json(200, "{\"success\":true,\"result\":7}"))));
+    scenarios.add(
+        new Scenario(
+            "disconnect",
+            b -> b,
+            () ->
+                server.enqueue(
+                    new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build())));
+    scenarios.add(
+        new Scenario(
+            "timeout",
+            b -> b.timeout(Duration.ofMillis(100)),
+            () ->
+                server.enqueue(
+                    ids ->
+                        new MockResponse.Builder()
+                            .code(200)
+                            .body(envelope(ids))
+                            .bodyDelay(400, TimeUnit.MILLISECONDS)
+                            .build())));
+    scenarios.add(new Scenario("connection refused", b -> b.baseUrl(deadUrl), () -> {}));
     return scenarios;
   }
 
@@ -136,14 +175,18 @@ class SecretHygieneTest {
       for (boolean token : new boolean[] {true, false}) {
         for (Scenario scenario : scenarios()) {
           scenario.server().run();
-          Builder builder = scenario.client().apply(server.clientBuilder().maxRetries(0)
-              .logLevel(level).logger(logLines::add));
+          Builder builder =
+              scenario
+                  .client()
+                  .apply(
+                      server.clientBuilder().maxRetries(0).logLevel(level).logger(logLines::add));
           builder = token ? builder.apiToken(TOKEN) : builder.apiKey(EMAIL, KEY);
           render(builder);
           try (CloudflareBuildsClient client = builder.build()) {
             render(client);
             render(client.async());
-            Throwable failure = catchThrowable(() -> render(client.getBuildsByVersionIds("acct", ids(3))));
+            Throwable failure =
+                catchThrowable(() -> render(client.getBuildsByVersionIds("acct", ids(3))));
             if (failure != null) {
               failure.printStackTrace();
               render(stackTrace(failure));
@@ -153,14 +196,21 @@ class SecretHygieneTest {
       }
     }
     assertThat(logLines).contains("Authorization: ██", "X-Auth-Email: ██", "X-Auth-Key: ██");
-    assertThat(rendered).contains("UnauthorizedException", "CloudflareIoException", "MalformedResponseException",
-        "RateLimitException", "SocketTimeoutException", "ConnectException");
+    assertThat(rendered)
+        .contains(
+            "UnauthorizedException",
+            "CloudflareIoException",
+            "MalformedResponseException",
+            "RateLimitException",
+            "SocketTimeoutException",
+            "ConnectException");
     assertNoSecretAnywhere();
   }
 
   @Test
   void keepsCredentialsOutOfTheDefaultJavaUtilLoggingSink() {
-    try (CloudflareBuildsClient client = server.clientBuilder().apiKey(EMAIL, KEY).logLevel(LogLevel.HEADERS).build()) {
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().apiKey(EMAIL, KEY).logLevel(LogLevel.HEADERS).build()) {
       client.getBuildsByVersionIds("acct", ids(1));
     }
     assertThat(julRecords).anyMatch(record -> record.contains("X-Auth-Key: ██"));
@@ -171,10 +221,20 @@ class SecretHygieneTest {
   void keepsCredentialsOutOfPartialFailuresAndTheirSuppressedExceptions() {
     List<String> input = ids(60);
     server.onChunk(input.get(0), (n, ids) -> json(403, FAILURE));
-    server.onChunk(input.get(40), (n, ids) -> new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
-    try (CloudflareBuildsClient client = server.clientBuilder().apiToken(TOKEN).logLevel(LogLevel.BODY)
-        .logger(logLines::add).maxRetries(1).build()) {
+    server.onChunk(
+        input.get(40),
+        (n, ids) ->
+            new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+    try (CloudflareBuildsClient client =
+        server
+            .clientBuilder()
+            .apiToken(TOKEN)
+            .logLevel(LogLevel.BODY)
+            .logger(logLines::add)
+            .maxRetries(1)
+            .build()) {
       BuildsLookup lookup = client.lookupBuildsByVersionIds("acct", input);
       render(lookup);
       lookup.failures().forEach(this::render);
@@ -182,7 +242,8 @@ class SecretHygieneTest {
       assertThat(thrown.getSuppressed()).hasSize(1);
       thrown.printStackTrace();
       render(stackTrace(thrown));
-      Throwable async = catchThrowable(() -> client.async().getBuildsByVersionIds("acct", input).join());
+      Throwable async =
+          catchThrowable(() -> client.async().getBuildsByVersionIds("acct", input).join());
       render(stackTrace(async));
     }
     assertThat(rendered).contains("Suppressed: dev.cfbuilds.client.errors.CloudflareIoException");
@@ -195,10 +256,12 @@ class SecretHygieneTest {
     render(CloudflareBuildsClient.builder().apiToken(TOKEN));
     render(CloudflareBuildsClient.builder().apiKey(EMAIL, KEY));
     render(CloudflareBuildsClient.builder().fromEnv(Map.of("CLOUDFLARE_API_TOKEN", TOKEN)));
-    render(CloudflareBuildsClient.builder().fromEnv(Map.of("CLOUDFLARE_EMAIL", EMAIL, "CLOUDFLARE_API_KEY", KEY)));
+    render(
+        CloudflareBuildsClient.builder()
+            .fromEnv(Map.of("CLOUDFLARE_EMAIL", EMAIL, "CLOUDFLARE_API_KEY", KEY)));
     render(ApiTokenInterceptor.create(TOKEN, url));
     render(ApiKeyInterceptor.create(EMAIL, KEY, url));
-    render(new RetryInterceptor(2, Duration.ofSeconds(60), duration -> { }, Clock.systemUTC()));
+    render(new RetryInterceptor(2, Duration.ofSeconds(60), duration -> {}, Clock.systemUTC()));
     render(new UserAgentInterceptor());
     try (CloudflareBuildsClient client = server.clientBuilder().apiToken(TOKEN).build()) {
       render(client);
@@ -211,12 +274,16 @@ class SecretHygieneTest {
 
   @Test
   void redactsAPasswordInTheBaseUrlOfTheBuildersToString() {
-    Builder builder = CloudflareBuildsClient.builder().apiToken(TOKEN)
-        .baseUrl("https://gateway:" + KEY + "@proxy.example/client/v4/");
+    Builder builder =
+        CloudflareBuildsClient.builder()
+            .apiToken(TOKEN)
+            .baseUrl("https://gateway:" + KEY + "@proxy.example/client/v4/");
 
-    assertThat(builder.toString()).isEqualTo("CloudflareBuildsClient.Builder{apiToken=<redacted>, accountId=null,"
-        + " baseUrl=https://proxy.example/client/v4/ (redacted), maxRetries=2,"
-        + " maxConcurrentRequests=4}");
+    assertThat(builder.toString())
+        .isEqualTo(
+            "CloudflareBuildsClient.Builder{apiToken=<redacted>, accountId=null,"
+                + " baseUrl=https://proxy.example/client/v4/ (redacted), maxRetries=2,"
+                + " maxConcurrentRequests=4}");
     render(stackTrace(catchThrowable(builder::build)));
     assertNoSecretAnywhere();
   }
@@ -224,9 +291,15 @@ class SecretHygieneTest {
   @Test
   void keepsCredentialsOutOfValidationErrors() {
     render(stackTrace(catchThrowable(() -> server.clientBuilder().apiToken(TOKEN + " x").build())));
-    render(stackTrace(catchThrowable(() -> server.clientBuilder().apiKey(EMAIL, KEY + "\r\n").build())));
-    render(stackTrace(catchThrowable(() -> server.clientBuilder().apiKey("no-at-" + TOKEN, KEY).build())));
-    render(stackTrace(catchThrowable(() -> server.clientBuilder().apiToken(TOKEN).baseUrl(KEY).build())));
+    render(
+        stackTrace(
+            catchThrowable(() -> server.clientBuilder().apiKey(EMAIL, KEY + "\r\n").build())));
+    render(
+        stackTrace(
+            catchThrowable(() -> server.clientBuilder().apiKey("no-at-" + TOKEN, KEY).build())));
+    render(
+        stackTrace(
+            catchThrowable(() -> server.clientBuilder().apiToken(TOKEN).baseUrl(KEY).build())));
     assertNoSecretAnywhere();
   }
 
@@ -244,8 +317,14 @@ class SecretHygieneTest {
   private void assertNoSecretAnywhere() {
     System.out.flush();
     System.err.flush();
-    String everything = rendered + "\n" + String.join("\n", logLines) + "\n" + String.join("\n", julRecords)
-        + "\n" + console.toString(StandardCharsets.UTF_8);
+    String everything =
+        rendered
+            + "\n"
+            + String.join("\n", logLines)
+            + "\n"
+            + String.join("\n", julRecords)
+            + "\n"
+            + console.toString(StandardCharsets.UTF_8);
     assertThat(everything).doesNotContain("SECRET", TOKEN, KEY, EMAIL);
   }
 

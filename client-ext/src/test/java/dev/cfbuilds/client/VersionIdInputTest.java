@@ -14,8 +14,7 @@ class VersionIdInputTest {
   private final BuildsServer server = new BuildsServer();
   private final CloudflareBuildsClient client = server.clientBuilder().build();
 
-  VersionIdInputTest() throws Exception {
-  }
+  VersionIdInputTest() throws Exception {}
 
   @AfterEach
   void close() {
@@ -25,9 +24,11 @@ class VersionIdInputTest {
 
   @Test
   void namesABadIdAndItsPositionBeforeAnyRequest() {
-    assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", List.of(GOOD, GOOD, "8e5e3a2a_1d7e")))
+    assertThatThrownBy(
+            () -> client.getBuildsByVersionIds("acct", List.of(GOOD, GOOD, "8e5e3a2a_1d7e")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("versionIds[2] is not a UUID (expected 8-4-4-4-12 hex digits): \"8e5e3a2a_1d7e\"");
+        .hasMessage(
+            "versionIds[2] is not a UUID (expected 8-4-4-4-12 hex digits): \"8e5e3a2a_1d7e\"");
     assertThat(server.requests()).isEmpty();
   }
 
@@ -48,14 +49,21 @@ class VersionIdInputTest {
   @Test
   void escapesControlCharactersInTheMessage() {
     assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", List.of("abc\r\nX-Injected: 1")))
-        .hasMessage("versionIds[0] is not a UUID (expected 8-4-4-4-12 hex digits): \"abc\\u000d\\u000aX-Injected: 1\"");
+        .hasMessage(
+            "versionIds[0] is not a UUID (expected 8-4-4-4-12 hex digits): \"abc\\u000d\\u000aX-Injected: 1\"");
   }
 
   @Test
   void rejectsNonHexAndFullWidthDigits() {
-    assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", List.of("8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1g")))
+    assertThatThrownBy(
+            () ->
+                client.getBuildsByVersionIds(
+                    "acct", List.of("8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1g")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", List.of("８e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e")))
+    assertThatThrownBy(
+            () ->
+                client.getBuildsByVersionIds(
+                    "acct", List.of("８e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -63,7 +71,8 @@ class VersionIdInputTest {
   void rejectsABadAccountIdBeforeAnyRequest() {
     assertThatThrownBy(() -> client.getBuildsByVersionIds("../other", List.of(GOOD)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("accountId may hold only letters, digits, '-' and '_', but has '.' at index 0: \"../other\"");
+        .hasMessage(
+            "accountId may hold only letters, digits, '-' and '_', but has '.' at index 0: \"../other\"");
     assertThat(server.requests()).isEmpty();
   }
 }

@@ -15,21 +15,21 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * and caches its adapters, so share it rather than building another.
  */
 public final class ApiWiring {
-  private static final Moshi MOSHI = new Moshi.Builder()
-      .add(new UnknownEnumFallbackFactory())
-      .add(ScalarAdapters.OFFSET_DATE_TIME)
-      .add(ScalarAdapters.UUID)
-      .add(ScalarAdapters.URI)
-      .build();
+  private static final Moshi MOSHI =
+      new Moshi.Builder()
+          .add(new UnknownEnumFallbackFactory())
+          .add(ScalarAdapters.OFFSET_DATE_TIME)
+          .add(ScalarAdapters.UUID)
+          .add(ScalarAdapters.URI)
+          .build();
 
-  private ApiWiring() {
-  }
+  private ApiWiring() {}
 
   /**
    * Returns the shared {@link Moshi} that reads and writes the generated models.
    *
-   * <p>It knows {@code OffsetDateTime} (RFC 3339), {@code UUID} and {@code URI}, and decodes an enum
-   * value that the spec does not list to the enum's {@code UNKNOWN_DEFAULT_OPEN_API} constant
+   * <p>It knows {@code OffsetDateTime} (RFC 3339), {@code UUID} and {@code URI}, and decodes an
+   * enum value that the spec does not list to the enum's {@code UNKNOWN_DEFAULT_OPEN_API} constant
    * instead of failing the whole response.
    */
   public static Moshi moshi() {

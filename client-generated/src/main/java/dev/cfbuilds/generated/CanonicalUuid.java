@@ -9,8 +9,7 @@ package dev.cfbuilds.generated;
 public final class CanonicalUuid {
   private static final int LENGTH = 36;
 
-  private CanonicalUuid() {
-  }
+  private CanonicalUuid() {}
 
   /** Returns true if {@code text} is a UUID in canonical form. */
   public static boolean matches(CharSequence text) {

@@ -20,17 +20,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Moshi adapters for the string formats the spec uses: {@code date-time}, {@code uuid}, {@code uri}. */
+/**
+ * Moshi adapters for the string formats the spec uses: {@code date-time}, {@code uuid}, {@code
+ * uri}.
+ */
 final class ScalarAdapters {
-  static final JsonAdapter.Factory OFFSET_DATE_TIME = factory(OffsetDateTime.class,
-      "an RFC 3339 date-time", ScalarAdapters::parseDateTime, DateTimeFormatter.ISO_OFFSET_DATE_TIME::format);
-  static final JsonAdapter.Factory UUID = factory(UUID.class,
-      "a UUID", ScalarAdapters::parseUuid, java.util.UUID::toString);
-  static final JsonAdapter.Factory URI = factory(URI.class,
-      "a URI", ScalarAdapters::parseUri, java.net.URI::toString);
+  static final JsonAdapter.Factory OFFSET_DATE_TIME =
+      factory(
+          OffsetDateTime.class,
+          "an RFC 3339 date-time",
+          ScalarAdapters::parseDateTime,
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME::format);
+  static final JsonAdapter.Factory UUID =
+      factory(UUID.class, "a UUID", ScalarAdapters::parseUuid, java.util.UUID::toString);
+  static final JsonAdapter.Factory URI =
+      factory(URI.class, "a URI", ScalarAdapters::parseUri, java.net.URI::toString);
 
-  private ScalarAdapters() {
-  }
+  private ScalarAdapters() {}
 
   private static OffsetDateTime parseDateTime(String text) {
     OffsetDateTime common = parseCommonDateTime(text);
@@ -45,15 +51,19 @@ final class ScalarAdapters {
   }
 
   /**
-   * Parses the form the API sends, {@code 2019-12-27T18:11:19.117Z} (0 to 9 fraction digits; {@code Z}
-   * or {@code ±hh:mm}), by hand: {@link OffsetDateTime#parse} takes about 0.7 µs and 1.6 KB of garbage
-   * per value, and a build has twelve. Returns null for any other text, or an invalid date, which
-   * {@link OffsetDateTime#parse} then decides on, so what is accepted does not change.
+   * Parses the form the API sends, {@code 2019-12-27T18:11:19.117Z} (0 to 9 fraction digits; {@code
+   * Z} or {@code ±hh:mm}), by hand: {@link OffsetDateTime#parse} takes about 0.7 µs and 1.6 KB of
+   * garbage per value, and a build has twelve. Returns null for any other text, or an invalid date,
+   * which {@link OffsetDateTime#parse} then decides on, so what is accepted does not change.
    */
   private static OffsetDateTime parseCommonDateTime(String text) {
     int length = text.length();
-    if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+    if (length < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
       return null;
     }
     int year = digits(text, 0, 4);
@@ -83,7 +93,8 @@ final class ScalarAdapters {
       ZoneOffset offset;
       if (end == length - 1 && text.charAt(end) == 'Z') {
         offset = ZoneOffset.UTC;
-      } else if (end == length - 6 && (text.charAt(end) == '+' || text.charAt(end) == '-')
+      } else if (end == length - 6
+          && (text.charAt(end) == '+' || text.charAt(end) == '-')
           && text.charAt(end + 3) == ':') {
         int sign = text.charAt(end) == '-' ? -1 : 1;
         int offsetHours = digits(text, end + 1, 2);
@@ -131,30 +142,31 @@ final class ScalarAdapters {
    * {@code null} for text it rejects) and writes one with {@code format}; JSON {@code null} passes
    * through.
    */
-  private static <T> JsonAdapter.Factory factory(Class<T> type, String expected,
-      Function<String, T> parse, Function<T, String> format) {
-    JsonAdapter<T> adapter = new JsonAdapter<T>() {
-      @Override
-      public T fromJson(JsonReader reader) throws IOException {
-        String text = reader.nextString();
-        T value = parse.apply(text);
-        if (value == null) {
-          throw new JsonDataException(
-              "Expected " + expected + " but was \"" + text + "\" at path " + reader.getPath());
-        }
-        return value;
-      }
+  private static <T> JsonAdapter.Factory factory(
+      Class<T> type, String expected, Function<String, T> parse, Function<T, String> format) {
+    JsonAdapter<T> adapter =
+        new JsonAdapter<T>() {
+          @Override
+          public T fromJson(JsonReader reader) throws IOException {
+            String text = reader.nextString();
+            T value = parse.apply(text);
+            if (value == null) {
+              throw new JsonDataException(
+                  "Expected " + expected + " but was \"" + text + "\" at path " + reader.getPath());
+            }
+            return value;
+          }
 
-      @Override
-      public void toJson(JsonWriter writer, T value) throws IOException {
-        writer.value(format.apply(value));
-      }
+          @Override
+          public void toJson(JsonWriter writer, T value) throws IOException {
+            writer.value(format.apply(value));
+          }
 
-      @Override
-      public String toString() {
-        return "JsonAdapter(" + type.getSimpleName() + ")";
-      }
-    }.nullSafe();
+          @Override
+          public String toString() {
+            return "JsonAdapter(" + type.getSimpleName() + ")";
+          }
+        }.nullSafe();
     return (Type requested, Set<? extends Annotation> annotations, Moshi moshi) ->
         annotations.isEmpty() && Types.equals(requested, type) ? adapter : null;
   }

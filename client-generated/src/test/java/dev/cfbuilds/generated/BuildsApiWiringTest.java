@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 
 class BuildsApiWiringTest {
-  private static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+  private static final String SAMPLE =
+      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
   private final MockWebServer server = new MockWebServer();
   private final OkHttpClient okHttp = new OkHttpClient();
@@ -47,42 +48,56 @@ class BuildsApiWiringTest {
 
   @Test
   void sendsCommaSeparatedVersionIdsAndDecodesTheSample() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .addHeader("Content-Type", "application/json")
-        .body(resource(SAMPLE))
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(resource(SAMPLE))
+            .build());
     BuildsApi api = ApiWiring.buildsApi(okHttp, server.url("/client/v4/"));
 
-    Response<BuildsByVersionIdsResponse> response = api.getBuildsByVersionIds("acct-1",
-        new CSVParams(List.of("8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e", "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e")))
-        .execute();
+    Response<BuildsByVersionIdsResponse> response =
+        api.getBuildsByVersionIds(
+                "acct-1",
+                new CSVParams(
+                    List.of(
+                        "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e",
+                        "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e")))
+            .execute();
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
-    assertThat(request.getTarget()).isEqualTo("/client/v4/accounts/acct-1/builds/builds"
-        + "?version_ids=8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e,182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
+    assertThat(request.getTarget())
+        .isEqualTo(
+            "/client/v4/accounts/acct-1/builds/builds"
+                + "?version_ids=8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e,182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
 
     assertThat(response.code()).isEqualTo(200);
     BuildsByVersionIdsResponse body = response.body();
     assertThat(body.getSuccess()).isTrue();
-    assertThat(body.getErrors()).singleElement()
+    assertThat(body.getErrors())
+        .singleElement()
         .satisfies(e -> assertThat(e.getCode()).isEqualTo(12000));
     assertThat(body.getResultInfo().getTotalCount()).isEqualTo(150);
     Build build = body.getResult().getBuilds().get("foo");
     assertThat(build.getBuildOutcome()).isEqualTo(BuildOutcome.SUCCESS);
     assertThat(build.getStatus()).isEqualTo(BuildStatus.RUNNING);
-    assertThat(build.getBuildUuid()).isEqualTo(UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
+    assertThat(build.getBuildUuid())
+        .isEqualTo(UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
     assertThat(build.getCreatedOn()).isEqualTo(OffsetDateTime.parse("2019-12-27T18:11:19.117Z"));
     assertThat(build.getPullRequest().getPullRequestUrl())
         .isEqualTo(URI.create("https://github.com/cloudflare/workers-sdk/pull/123"));
-    assertThat(build.getTrigger().getRepoConnection().getProviderType()).isEqualTo(ProviderType.GITHUB);
-    assertThat(build.getBuildTriggerMetadata().getEnvironmentVariables()).containsEntry("foo", "string");
+    assertThat(build.getTrigger().getRepoConnection().getProviderType())
+        .isEqualTo(ProviderType.GITHUB);
+    assertThat(build.getBuildTriggerMetadata().getEnvironmentVariables())
+        .containsEntry("foo", "string");
   }
 
   @Test
   void decodesAnUnknownEnumValueToTheFallback() throws IOException {
-    Build build = ApiWiring.moshi().adapter(Build.class)
-        .fromJson("{\"build_outcome\":\"timed_out\",\"status\":\"stopped\"}");
+    Build build =
+        ApiWiring.moshi()
+            .adapter(Build.class)
+            .fromJson("{\"build_outcome\":\"timed_out\",\"status\":\"stopped\"}");
 
     assertThat(build.getBuildOutcome()).isEqualTo(BuildOutcome.UNKNOWN_DEFAULT_OPEN_API);
     assertThat(build.getStatus()).isEqualTo(BuildStatus.STOPPED);
@@ -90,7 +105,8 @@ class BuildsApiWiringTest {
 
   @Test
   void rejectsANonCanonicalUuidNamingItsPath() {
-    assertThatThrownBy(() -> ApiWiring.moshi().adapter(Build.class).fromJson("{\"build_uuid\":\"1-2-3-4-5\"}"))
+    assertThatThrownBy(
+            () -> ApiWiring.moshi().adapter(Build.class).fromJson("{\"build_uuid\":\"1-2-3-4-5\"}"))
         .isInstanceOf(JsonDataException.class)
         .hasMessage("Expected a UUID but was \"1-2-3-4-5\" at path $.build_uuid");
   }

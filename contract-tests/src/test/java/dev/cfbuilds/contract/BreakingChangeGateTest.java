@@ -22,42 +22,50 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The breaking-change gate: the working spec must stay backward compatible with the released one
- * in {@code spec/baseline/}, as openapi-diff judges it; and proof, on edited copies of the spec,
- * that openapi-diff tells breaking changes from compatible ones.
+ * The breaking-change gate: the working spec must stay backward compatible with the released one in
+ * {@code spec/baseline/}, as openapi-diff judges it; and proof, on edited copies of the spec, that
+ * openapi-diff tells breaking changes from compatible ones.
  */
 class BreakingChangeGateTest {
   private static final String BASELINE = "spec/baseline/cloudflare-builds.openapi.yaml";
 
   @Test
   void workingSpecIsBackwardCompatibleWithTheBaseline() throws IOException {
-    Path baseline = Path.of(System.getProperty("cfbuilds.baselineSpec", "../" + BASELINE))
-        .toAbsolutePath().normalize();
+    Path baseline =
+        Path.of(System.getProperty("cfbuilds.baselineSpec", "../" + BASELINE))
+            .toAbsolutePath()
+            .normalize();
 
-    assertBackwardCompatible(Files.readString(baseline), baseline.toString(), SpecResources.specYaml());
+    assertBackwardCompatible(
+        Files.readString(baseline), baseline.toString(), SpecResources.specYaml());
   }
 
   @Test
   void gateFailsWithTheMarkdownReportWhenAFieldIsRemoved() {
-    String withoutBuildUuid = editedSpec(spec -> node(schema(spec, "Build"), "properties").remove("build_uuid"));
+    String withoutBuildUuid =
+        editedSpec(spec -> node(schema(spec, "Build"), "properties").remove("build_uuid"));
 
-    assertThatThrownBy(() -> assertBackwardCompatible(SpecResources.specYaml(), BASELINE, withoutBuildUuid))
+    assertThatThrownBy(
+            () -> assertBackwardCompatible(SpecResources.specYaml(), BASELINE, withoutBuildUuid))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("The working spec breaks clients of the released one, " + BASELINE + ".\n")
+        .hasMessageStartingWith(
+            "The working spec breaks clients of the released one, " + BASELINE + ".\n")
         .hasMessageContaining("#### What's Changed")
         .hasMessageContaining("Changed response : **200 OK**");
   }
 
   @Test
   void removedFieldIsIncompatible() {
-    String edited = editedSpec(spec -> node(schema(spec, "Build"), "properties").remove("build_uuid"));
+    String edited =
+        editedSpec(spec -> node(schema(spec, "Build"), "properties").remove("build_uuid"));
 
     assertThat(compare(SpecResources.specYaml(), edited).isIncompatible()).isTrue();
   }
 
   @Test
   void newRequiredParameterIsIncompatible() {
-    String edited = editedSpec(spec -> addQueryParameter(spec, "per_page", true, Map.of("type", "integer")));
+    String edited =
+        editedSpec(spec -> addQueryParameter(spec, "per_page", true, Map.of("type", "integer")));
 
     assertThat(compare(SpecResources.specYaml(), edited).isIncompatible()).isTrue();
   }
@@ -65,10 +73,19 @@ class BreakingChangeGateTest {
   @Test
   void narrowedRequestEnumIsIncompatible() {
     // The spec's enums are all in responses, so the released side gets a request enum first.
-    String released = editedSpec(spec -> addQueryParameter(spec, "include", false,
-        Map.of("type", "string", "enum", List.of("logs", "artifacts"))));
-    String narrowed = editedSpec(spec -> addQueryParameter(spec, "include", false,
-        Map.of("type", "string", "enum", List.of("logs"))));
+    String released =
+        editedSpec(
+            spec ->
+                addQueryParameter(
+                    spec,
+                    "include",
+                    false,
+                    Map.of("type", "string", "enum", List.of("logs", "artifacts"))));
+    String narrowed =
+        editedSpec(
+            spec ->
+                addQueryParameter(
+                    spec, "include", false, Map.of("type", "string", "enum", List.of("logs"))));
 
     assertThat(compare(SpecResources.specYaml(), released).isCompatible()).isTrue();
     assertThat(compare(released, narrowed).isIncompatible()).isTrue();
@@ -76,7 +93,8 @@ class BreakingChangeGateTest {
 
   @Test
   void widenedResponseEnumIsIncompatible() {
-    // openapi-diff's view: a client may not know the new value. Ours decode it to UNKNOWN_DEFAULT_OPEN_API.
+    // openapi-diff's view: a client may not know the new value. Ours decode it to
+    // UNKNOWN_DEFAULT_OPEN_API.
     String edited = editedSpec(spec -> enumValues(spec, "BuildOutcome").add("timed_out"));
 
     assertThat(compare(SpecResources.specYaml(), edited).isIncompatible()).isTrue();
@@ -92,8 +110,11 @@ class BreakingChangeGateTest {
 
   @Test
   void addedOptionalFieldIsCompatible() {
-    String edited = editedSpec(spec ->
-        node(schema(spec, "PullRequest"), "properties").put("title", Map.of("type", "string")));
+    String edited =
+        editedSpec(
+            spec ->
+                node(schema(spec, "PullRequest"), "properties")
+                    .put("title", Map.of("type", "string")));
 
     ChangedOpenApi diff = compare(SpecResources.specYaml(), edited);
 
@@ -102,20 +123,29 @@ class BreakingChangeGateTest {
     assertBackwardCompatible(SpecResources.specYaml(), BASELINE, edited);
   }
 
-  /** Fails, with openapi-diff's markdown report, when {@code working} breaks clients of {@code released}. */
-  private static void assertBackwardCompatible(String released, String releasedName, String working) {
+  /**
+   * Fails, with openapi-diff's markdown report, when {@code working} breaks clients of {@code
+   * released}.
+   */
+  private static void assertBackwardCompatible(
+      String released, String releasedName, String working) {
     ChangedOpenApi diff = compare(released, working);
     if (diff.isIncompatible()) {
-      throw new AssertionError("The working spec breaks clients of the released one, " + releasedName + ".\n"
-          + "If the break is deliberate, copy spec/cloudflare-builds.openapi.yaml to " + BASELINE
-          + " in the same commit as the version bump that releases it.\n"
-          + "openapi-diff's report (it cannot print range codes, so 4XX shows as 400):\n\n"
-          + new MarkdownRender().render(diff));
+      throw new AssertionError(
+          "The working spec breaks clients of the released one, "
+              + releasedName
+              + ".\n"
+              + "If the break is deliberate, copy spec/cloudflare-builds.openapi.yaml to "
+              + BASELINE
+              + " in the same commit as the version bump that releases it.\n"
+              + "openapi-diff's report (it cannot print range codes, so 4XX shows as 400):\n\n"
+              + new MarkdownRender().render(diff));
     }
   }
 
   private static ChangedOpenApi compare(String released, String working) {
-    return OpenApiCompare.fromContents(withNumericRangeCodes(released), withNumericRangeCodes(working));
+    return OpenApiCompare.fromContents(
+        withNumericRangeCodes(released), withNumericRangeCodes(working));
   }
 
   /**
@@ -130,10 +160,14 @@ class BreakingChangeGateTest {
     Map<String, Object> spec = new Yaml().load(yaml);
     for (Object pathItem : ((Map<String, Object>) spec.get("paths")).values()) {
       for (Object operation : ((Map<String, Object>) pathItem).values()) {
-        if (operation instanceof Map<?, ?> map && map.get("responses") instanceof Map<?, ?> responses) {
+        if (operation instanceof Map<?, ?> map
+            && map.get("responses") instanceof Map<?, ?> responses) {
           Map<String, Object> renamed = new LinkedHashMap<>();
-          ((Map<String, Object>) responses).forEach((code, response) ->
-              renamed.put(code.matches("[1-5]XX") ? code.charAt(0) + "00" : code, response));
+          ((Map<String, Object>) responses)
+              .forEach(
+                  (code, response) ->
+                      renamed.put(
+                          code.matches("[1-5]XX") ? code.charAt(0) + "00" : code, response));
           ((Map<String, Object>) map).put("responses", renamed);
         }
       }
@@ -142,8 +176,8 @@ class BreakingChangeGateTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static void addQueryParameter(Map<String, Object> spec, String name, boolean required,
-      Map<String, Object> schema) {
+  private static void addQueryParameter(
+      Map<String, Object> spec, String name, boolean required, Map<String, Object> schema) {
     Map<String, Object> operation = node(spec, "paths", PATH, "get");
     List<Object> parameters = new ArrayList<>((List<Object>) operation.get("parameters"));
     parameters.add(Map.of("name", name, "in", "query", "required", required, "schema", schema));

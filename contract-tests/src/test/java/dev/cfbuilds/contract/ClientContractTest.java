@@ -54,7 +54,10 @@ class ClientContractTest {
     }
 
     assertThat(builds).containsOnlyKeys(VERSION_ID);
-    assertThat(builds.get(VERSION_ID)).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(expected);
+    assertThat(builds.get(VERSION_ID))
+        .usingRecursiveComparison()
+        .withStrictTypeChecking()
+        .isEqualTo(expected);
     assertThat(builds.get(VERSION_ID)).usingRecursiveAssertion().hasNoNullFields();
   }
 
@@ -68,7 +71,8 @@ class ClientContractTest {
     RecordedRequest recorded = server.takeRequest();
 
     assertThat(recorded.getTarget())
-        .isEqualTo("/client/v4/accounts/" + ACCOUNT_ID + "/builds/builds?version_ids=" + VERSION_ID);
+        .isEqualTo(
+            "/client/v4/accounts/" + ACCOUNT_ID + "/builds/builds?version_ids=" + VERSION_ID);
     assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
     assertThat(messages(recorded)).isEmpty();
   }
@@ -76,10 +80,11 @@ class ClientContractTest {
   @Test
   void clientRequestWithEmailAndGlobalKeyIsValidAgainstTheSpec() throws Exception {
     server.enqueue(json(SpecResources.sampleForVersionId()));
-    try (CloudflareBuildsClient client = CloudflareBuildsClient.builder()
-        .apiKey(EMAIL, GLOBAL_API_KEY)
-        .baseUrl(server.url("/client/v4/").toString())
-        .build()) {
+    try (CloudflareBuildsClient client =
+        CloudflareBuildsClient.builder()
+            .apiKey(EMAIL, GLOBAL_API_KEY)
+            .baseUrl(server.url("/client/v4/").toString())
+            .build()) {
       client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID));
     }
 
@@ -112,14 +117,20 @@ class ClientContractTest {
 
   @Test
   void clientReportsAPayloadThatBreaksTheModelsAsMalformed() {
-    server.enqueue(json(SpecResources.sampleForVersionId()
-        .replace("\"running_on\":\"2019-12-27T18:11:19.117Z\"", "\"running_on\":\"yesterday\"")));
+    server.enqueue(
+        json(
+            SpecResources.sampleForVersionId()
+                .replace(
+                    "\"running_on\":\"2019-12-27T18:11:19.117Z\"",
+                    "\"running_on\":\"yesterday\"")));
 
     try (CloudflareBuildsClient client = tokenClient()) {
       assertThatThrownBy(() -> client.getBuildsByVersionIds(ACCOUNT_ID, List.of(VERSION_ID)))
           .isInstanceOf(MalformedResponseException.class)
-          .hasMessageContaining("Expected an RFC 3339 date-time but was \"yesterday\" at path $.result.builds."
-              + VERSION_ID + ".running_on");
+          .hasMessageContaining(
+              "Expected an RFC 3339 date-time but was \"yesterday\" at path $.result.builds."
+                  + VERSION_ID
+                  + ".running_on");
     }
   }
 
@@ -131,11 +142,18 @@ class ClientContractTest {
   }
 
   private static MockResponse json(String body) {
-    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private static List<String> messages(RecordedRequest recorded) {
-    return VALIDATOR.validateRequest(SpecResources.asValidatorRequest(recorded)).getMessages().stream()
-        .map(ValidationReport.Message::getMessage).toList();
+    return VALIDATOR
+        .validateRequest(SpecResources.asValidatorRequest(recorded))
+        .getMessages()
+        .stream()
+        .map(ValidationReport.Message::getMessage)
+        .toList();
   }
 }

@@ -28,8 +28,7 @@ import retrofit2.Response;
 class PrismMockServerTest {
   private static final Map<String, String> TOKEN = Map.of("Authorization", "Bearer " + API_TOKEN);
 
-  @TempDir
-  static Path workDir;
+  @TempDir static Path workDir;
   private static PrismServer prism;
 
   @BeforeAll
@@ -47,22 +46,26 @@ class PrismMockServerTest {
   @Test
   void prismAcceptsTheGeneratedApisRequestAndItsAnswerDecodes() throws Exception {
     Response<BuildsByVersionIdsResponse> response =
-        api(TOKEN).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID)).execute();
+        api(TOKEN)
+            .getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID))
+            .execute();
 
     assertThat(response.code()).as("Prism's log:%n%s", prism.log()).isEqualTo(200);
     assertThat(response.body().getSuccess()).isTrue();
     assertThat(response.body().getResult().getBuilds()).containsOnlyKeys("foo");
-    assertThat(response.body().getResult().getBuilds().get("foo")).usingRecursiveComparison()
+    assertThat(response.body().getResult().getBuilds().get("foo"))
+        .usingRecursiveComparison()
         .isEqualTo(SpecResources.sampleBuild());
   }
 
   @Test
   void clientGetsTheSpecExampleFromPrism() throws Exception {
     Map<String, Build> builds;
-    try (CloudflareBuildsClient client = CloudflareBuildsClient.builder()
-        .apiToken(API_TOKEN)
-        .baseUrl(prism.url().toString())
-        .build()) {
+    try (CloudflareBuildsClient client =
+        CloudflareBuildsClient.builder()
+            .apiToken(API_TOKEN)
+            .baseUrl(prism.url().toString())
+            .build()) {
       builds = client.getBuildsByVersionIds(ACCOUNT_ID, List.of(SpecResources.VERSION_ID));
     }
 
@@ -76,7 +79,9 @@ class PrismMockServerTest {
     Map<String, String> emailAndKey = Map.of("X-Auth-Email", EMAIL, "X-Auth-Key", GLOBAL_API_KEY);
 
     Response<BuildsByVersionIdsResponse> response =
-        api(emailAndKey).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID)).execute();
+        api(emailAndKey)
+            .getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID))
+            .execute();
 
     assertThat(response.code()).as("Prism's log:%n%s", prism.log()).isEqualTo(200);
   }
@@ -84,7 +89,9 @@ class PrismMockServerTest {
   @Test
   void prismRejectsARequestWithoutCredentials() throws Exception {
     Response<BuildsByVersionIdsResponse> response =
-        api(Map.of()).getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID)).execute();
+        api(Map.of())
+            .getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(SpecResources.VERSION_ID))
+            .execute();
 
     assertThat(response.code()).isEqualTo(401);
     assertThat(response.headers().get("sl-violations")).contains("Invalid security scheme used");

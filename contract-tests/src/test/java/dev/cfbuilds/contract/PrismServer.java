@@ -40,27 +40,41 @@ final class PrismServer implements AutoCloseable {
    */
   static PrismServer start(String specYaml, Path workDir) throws IOException, InterruptedException {
     Path prism = Path.of(System.getProperty("cfbuilds.prism", "node_modules/.bin/prism"));
-    String missing = !nodeRuns() ? "Node.js (node) is not on the PATH"
-        : !Files.isExecutable(prism) ? "Prism is not installed at " + prism : null;
+    String missing =
+        !nodeRuns()
+            ? "Node.js (node) is not on the PATH"
+            : !Files.isExecutable(prism) ? "Prism is not installed at " + prism : null;
     if (missing != null) {
-      String message = missing + ": the Prism contract tests need Node.js 20 with npm, and `mvn verify`"
-          + " in contract-tests to install Prism from package-lock.json.";
+      String message =
+          missing
+              + ": the Prism contract tests need Node.js 20 with npm, and `mvn verify`"
+              + " in contract-tests to install Prism from package-lock.json.";
       if ("true".equals(System.getenv("CI"))) {
         fail(message + " CI=true, so this is a failure, not a skip.");
       }
-      // Surefire does not print the reason for a skip; say it where a reader of the build log sees it.
+      // Surefire does not print the reason for a skip; say it where a reader of the build log sees
+      // it.
       System.err.println("[WARNING] Skipping the Prism contract tests. " + message);
       Assumptions.abort(message);
     }
     Path spec = Files.writeString(workDir.resolve("cloudflare-builds.openapi.yaml"), specYaml);
     Path log = workDir.resolve("prism.log");
     int port = freeLoopbackPort();
-    Process process = new ProcessBuilder(prism.toString(), "mock", "--host", "127.0.0.1", "--port",
-        String.valueOf(port), "--errors", spec.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    PrismServer server = new PrismServer(process, log, HttpUrl.get("http://127.0.0.1:" + port + "/"));
+    Process process =
+        new ProcessBuilder(
+                prism.toString(),
+                "mock",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--errors",
+                spec.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    PrismServer server =
+        new PrismServer(process, log, HttpUrl.get("http://127.0.0.1:" + port + "/"));
     try {
       server.awaitAnswer();
     } catch (IOException | InterruptedException | RuntimeException | Error e) {

@@ -32,8 +32,10 @@ class RequestValidationTest {
   private static final Map<String, String> EMAIL_AND_KEY =
       Map.of("X-Auth-Email", EMAIL, "X-Auth-Key", GLOBAL_API_KEY);
 
-  private static final String NO_CREDENTIALS = "GET on path '/client/v4/accounts/" + ACCOUNT_ID
-      + "/builds/builds' requires security parameters. None found.";
+  private static final String NO_CREDENTIALS =
+      "GET on path '/client/v4/accounts/"
+          + ACCOUNT_ID
+          + "/builds/builds' requires security parameters. None found.";
 
   private final MockWebServer server = new MockWebServer();
 
@@ -71,8 +73,14 @@ class RequestValidationTest {
 
     RecordedRequest recorded = send(TOKEN, ids);
 
-    assertThat(recorded.getTarget()).isEqualTo(
-        "/client/v4/accounts/" + ACCOUNT_ID + "/builds/builds?version_ids=" + ids.get(0) + "," + ids.get(1));
+    assertThat(recorded.getTarget())
+        .isEqualTo(
+            "/client/v4/accounts/"
+                + ACCOUNT_ID
+                + "/builds/builds?version_ids="
+                + ids.get(0)
+                + ","
+                + ids.get(1));
   }
 
   @Test
@@ -89,8 +97,7 @@ class RequestValidationTest {
 
   @Test
   void requestWithoutCredentialsIsRejected() throws Exception {
-    assertThat(messages(validate(send(Map.of(), versionIds(1)))))
-        .containsExactly(NO_CREDENTIALS);
+    assertThat(messages(validate(send(Map.of(), versionIds(1))))).containsExactly(NO_CREDENTIALS);
   }
 
   @Test
@@ -102,18 +109,25 @@ class RequestValidationTest {
   @Test
   void requestWithATokenThatIsNotBearerIsRejected() throws Exception {
     assertThat(messages(validate(send(Map.of("Authorization", "Token abc"), versionIds(1)))))
-        .containsExactly("GET on path '/client/v4/accounts/" + ACCOUNT_ID
-            + "/builds/builds' has invalid security parameters.");
+        .containsExactly(
+            "GET on path '/client/v4/accounts/"
+                + ACCOUNT_ID
+                + "/builds/builds' has invalid security parameters.");
   }
 
-  /** Calls the generated {@link BuildsApi} against the MockWebServer and returns what it received. */
-  private RecordedRequest send(Map<String, String> headers, List<String> versionIds) throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .addHeader("Content-Type", "application/json")
-        .body(SpecResources.read(SpecResources.SAMPLE))
-        .build());
+  /**
+   * Calls the generated {@link BuildsApi} against the MockWebServer and returns what it received.
+   */
+  private RecordedRequest send(Map<String, String> headers, List<String> versionIds)
+      throws Exception {
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(SpecResources.read(SpecResources.SAMPLE))
+            .build());
     BuildsApi api = SpecResources.buildsApi(server.url("/client/v4/"), headers);
-    assertThat(api.getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(versionIds)).execute().code()).isEqualTo(200);
+    assertThat(api.getBuildsByVersionIds(ACCOUNT_ID, new CSVParams(versionIds)).execute().code())
+        .isEqualTo(200);
     return server.takeRequest();
   }
 

@@ -10,10 +10,13 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import org.junit.jupiter.api.Test;
 
-/** Spec ↔ payload: the example payloads are valid responses of the spec, per Atlassian's validator. */
+/**
+ * Spec ↔ payload: the example payloads are valid responses of the spec, per Atlassian's validator.
+ */
 class ResponseValidationTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
-  private static final String PATH = "/client/v4/accounts/" + SpecResources.ACCOUNT_ID + "/builds/builds";
+  private static final String PATH =
+      "/client/v4/accounts/" + SpecResources.ACCOUNT_ID + "/builds/builds";
 
   @Test
   void sampleIsAValid200Response() {
@@ -31,21 +34,31 @@ class ResponseValidationTest {
 
     ValidationReport report = validate(200, broken);
 
-    assertThat(report.getMessages()).extracting(ValidationReport.Message::getMessage)
-        .containsExactly("[Path '/success'] Instance type (string) does not match any allowed primitive type"
-            + " (allowed: [\"boolean\"])");
+    assertThat(report.getMessages())
+        .extracting(ValidationReport.Message::getMessage)
+        .containsExactly(
+            "[Path '/success'] Instance type (string) does not match any allowed primitive type"
+                + " (allowed: [\"boolean\"])");
   }
 
   @Test
   void errorResponseWithoutItsRequiredFieldsIsRejected() {
-    ValidationReport report = validate(404, "{\"errors\":[{\"code\":12000,\"message\":\"Not found\"}]}");
+    ValidationReport report =
+        validate(404, "{\"errors\":[{\"code\":12000,\"message\":\"Not found\"}]}");
 
-    assertThat(report.getMessages()).extracting(ValidationReport.Message::getMessage)
-        .containsExactly("Object has missing required properties ([\"messages\",\"result\",\"success\"])");
+    assertThat(report.getMessages())
+        .extracting(ValidationReport.Message::getMessage)
+        .containsExactly(
+            "Object has missing required properties ([\"messages\",\"result\",\"success\"])");
   }
 
   private static ValidationReport validate(int status, String body) {
-    return VALIDATOR.validateResponse(PATH, Request.Method.GET,
-        SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
+    return VALIDATOR.validateResponse(
+        PATH,
+        Request.Method.GET,
+        SimpleResponse.Builder.status(status)
+            .withContentType("application/json")
+            .withBody(body)
+            .build());
   }
 }

@@ -27,7 +27,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Payload ↔ models: the sample decodes into the generated models, every field typed, and back again. */
+/**
+ * Payload ↔ models: the sample decodes into the generated models, every field typed, and back
+ * again.
+ */
 class SampleDecodingTest {
   private static final OffsetDateTime SAMPLE_TIME =
       OffsetDateTime.of(2019, 12, 27, 18, 11, 19, 117_000_000, ZoneOffset.UTC);
@@ -44,8 +47,10 @@ class SampleDecodingTest {
 
   @Test
   void fieldCheckFailsWhenADecodedValueDiffersFromTheSample() throws IOException {
-    BuildsByVersionIdsResponse decoded = SpecResources.decode(SpecResources.read(SAMPLE)
-        .replace("\"status\": \"running\"", "\"status\": \"queued\""));
+    BuildsByVersionIdsResponse decoded =
+        SpecResources.decode(
+            SpecResources.read(SAMPLE)
+                .replace("\"status\": \"running\"", "\"status\": \"queued\""));
 
     assertThatThrownBy(() -> assertMatchesSample(decoded))
         .isInstanceOf(AssertionError.class)
@@ -55,12 +60,16 @@ class SampleDecodingTest {
 
   @Test
   void malformedUuidFailsWithTheJsonPath() {
-    String broken = SpecResources.read(SAMPLE)
-        .replace("\"build_uuid\": \"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e\"", "\"build_uuid\": \"not-a-uuid\"");
+    String broken =
+        SpecResources.read(SAMPLE)
+            .replace(
+                "\"build_uuid\": \"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e\"",
+                "\"build_uuid\": \"not-a-uuid\"");
 
     assertThatThrownBy(() -> SpecResources.decode(broken))
         .isInstanceOf(JsonDataException.class)
-        .hasMessage("Expected a UUID but was \"not-a-uuid\" at path $.result.builds.foo.build_uuid");
+        .hasMessage(
+            "Expected a UUID but was \"not-a-uuid\" at path $.result.builds.foo.build_uuid");
   }
 
   @Test
@@ -70,8 +79,11 @@ class SampleDecodingTest {
 
   @Test
   void roundTripNoticesAFieldTheModelsWouldDrop() {
-    String withNewField = SpecResources.read(SAMPLE)
-        .replace("\"build_outcome\": \"success\",", "\"build_outcome\": \"success\", \"build_number\": 7,");
+    String withNewField =
+        SpecResources.read(SAMPLE)
+            .replace(
+                "\"build_outcome\": \"success\",",
+                "\"build_outcome\": \"success\", \"build_number\": 7,");
 
     assertThatThrownBy(() -> assertRoundTrips(withNewField))
         .isInstanceOf(AssertionError.class)
@@ -93,70 +105,79 @@ class SampleDecodingTest {
 
   /** Asserts every field against the sample printed on Cloudflare's reference page. */
   private static void assertMatchesSample(BuildsByVersionIdsResponse decoded) {
-    RepoConnection repoConnection = new RepoConnection()
-        .createdOn(SAMPLE_TIME)
-        .deletedOn(SAMPLE_TIME)
-        .modifiedOn(SAMPLE_TIME)
-        .providerAccountId("cloudflare")
-        .providerAccountName("Cloudflare")
-        .providerType(ProviderType.GITHUB)
-        .repoConnectionUuid(SAMPLE_UUID)
-        .repoId("workers-sdk")
-        .repoName("workers-sdk");
-    Trigger trigger = new Trigger()
-        .branchExcludes(List.of("string"))
-        .branchIncludes(List.of("main"))
-        .buildCachingEnabled(false)
-        .buildCommand("npm run build")
-        .createdOn(SAMPLE_TIME)
-        .deletedOn(SAMPLE_TIME)
-        .deployCommand("npx wrangler deploy")
-        .externalScriptId("my-worker")
-        .modifiedOn(SAMPLE_TIME)
-        .pathExcludes(List.of("*.md"))
-        .pathIncludes(List.of("*"))
-        .repoConnection(repoConnection)
-        .rootDirectory("/")
-        .triggerName("Production Deploy")
-        .triggerUuid(SAMPLE_UUID);
-    BuildTriggerMetadata metadata = new BuildTriggerMetadata()
-        .author("developer@cloudflare.com")
-        .branch("main")
-        .buildCommand("npm run build")
-        .buildTokenName("My Build Token")
-        .buildTokenUuid(SAMPLE_UUID)
-        .buildTriggerSource(BuildTriggerSource.PUSH)
-        .commitHash("abc123def456")
-        .commitMessage("Add new feature")
-        .deployCommand("npx wrangler deploy")
-        .environmentVariables(Map.of("foo", "string"))
-        .providerAccountName("Cloudflare")
-        .providerType(ProviderType.GITHUB)
-        .repoName("workers-sdk")
-        .rootDirectory("/");
-    Build build = new Build()
-        .buildOutcome(BuildOutcome.SUCCESS)
-        .buildTriggerMetadata(metadata)
-        .buildUuid(SAMPLE_UUID)
-        .createdOn(SAMPLE_TIME)
-        .initializingOn(SAMPLE_TIME)
-        .modifiedOn(SAMPLE_TIME)
-        .pullRequest(new PullRequest()
+    RepoConnection repoConnection =
+        new RepoConnection()
             .createdOn(SAMPLE_TIME)
-            .pullRequestUrl(URI.create("https://github.com/cloudflare/workers-sdk/pull/123")))
-        .runningOn(SAMPLE_TIME)
-        .status(BuildStatus.RUNNING)
-        .stoppedOn(SAMPLE_TIME)
-        .trigger(trigger);
-    BuildsByVersionIdsResponse expected = new BuildsByVersionIdsResponse()
-        .errors(List.of(new ApiError().code(12000).message("Not found")))
-        .messages(List.of("string"))
-        .result(new BuildsByVersionIdsResult().builds(Map.of("foo", build)))
-        .success(true)
-        .resultInfo(new ResultInfo().count(25).page(1).perPage(50).totalCount(150).totalPages(3));
+            .deletedOn(SAMPLE_TIME)
+            .modifiedOn(SAMPLE_TIME)
+            .providerAccountId("cloudflare")
+            .providerAccountName("Cloudflare")
+            .providerType(ProviderType.GITHUB)
+            .repoConnectionUuid(SAMPLE_UUID)
+            .repoId("workers-sdk")
+            .repoName("workers-sdk");
+    Trigger trigger =
+        new Trigger()
+            .branchExcludes(List.of("string"))
+            .branchIncludes(List.of("main"))
+            .buildCachingEnabled(false)
+            .buildCommand("npm run build")
+            .createdOn(SAMPLE_TIME)
+            .deletedOn(SAMPLE_TIME)
+            .deployCommand("npx wrangler deploy")
+            .externalScriptId("my-worker")
+            .modifiedOn(SAMPLE_TIME)
+            .pathExcludes(List.of("*.md"))
+            .pathIncludes(List.of("*"))
+            .repoConnection(repoConnection)
+            .rootDirectory("/")
+            .triggerName("Production Deploy")
+            .triggerUuid(SAMPLE_UUID);
+    BuildTriggerMetadata metadata =
+        new BuildTriggerMetadata()
+            .author("developer@cloudflare.com")
+            .branch("main")
+            .buildCommand("npm run build")
+            .buildTokenName("My Build Token")
+            .buildTokenUuid(SAMPLE_UUID)
+            .buildTriggerSource(BuildTriggerSource.PUSH)
+            .commitHash("abc123def456")
+            .commitMessage("Add new feature")
+            .deployCommand("npx wrangler deploy")
+            .environmentVariables(Map.of("foo", "string"))
+            .providerAccountName("Cloudflare")
+            .providerType(ProviderType.GITHUB)
+            .repoName("workers-sdk")
+            .rootDirectory("/");
+    Build build =
+        new Build()
+            .buildOutcome(BuildOutcome.SUCCESS)
+            .buildTriggerMetadata(metadata)
+            .buildUuid(SAMPLE_UUID)
+            .createdOn(SAMPLE_TIME)
+            .initializingOn(SAMPLE_TIME)
+            .modifiedOn(SAMPLE_TIME)
+            .pullRequest(
+                new PullRequest()
+                    .createdOn(SAMPLE_TIME)
+                    .pullRequestUrl(
+                        URI.create("https://github.com/cloudflare/workers-sdk/pull/123")))
+            .runningOn(SAMPLE_TIME)
+            .status(BuildStatus.RUNNING)
+            .stoppedOn(SAMPLE_TIME)
+            .trigger(trigger);
+    BuildsByVersionIdsResponse expected =
+        new BuildsByVersionIdsResponse()
+            .errors(List.of(new ApiError().code(12000).message("Not found")))
+            .messages(List.of("string"))
+            .result(new BuildsByVersionIdsResult().builds(Map.of("foo", build)))
+            .success(true)
+            .resultInfo(
+                new ResultInfo().count(25).page(1).perPage(50).totalCount(150).totalPages(3));
 
     // Field by field, types included: an OffsetDateTime is not a String, a UUID is not a String.
-    assertThat(decoded).usingRecursiveComparison()
+    assertThat(decoded)
+        .usingRecursiveComparison()
         .withStrictTypeChecking()
         .ignoringCollectionOrder()
         .isEqualTo(expected);

@@ -24,15 +24,29 @@ class SpecExamplesTest {
 
   @Test
   void exampleFileIsTheSamplePrintedOnTheReferencePage() {
-    // The page prints the sample with two-space indentation and no final newline; keep it byte-for-byte.
+    // The page prints the sample with two-space indentation and no final newline; keep it
+    // byte-for-byte.
     String sample = SpecResources.read(SAMPLE);
     assertThat(sample).startsWith("{\n  \"errors\": [\n").endsWith("\n  }\n}");
   }
 
-  /** Returns the named inline example of a response, passed through JSON so numbers compare alike. */
+  /**
+   * Returns the named inline example of a response, passed through JSON so numbers compare alike.
+   */
   private static Object inlineExample(String status, String name) {
-    Object value = SpecResources.node(SpecResources.specTree(), "paths", PATH, "get", "responses",
-        status, "content", "application/json", "examples", name).get("value");
+    Object value =
+        SpecResources.node(
+                SpecResources.specTree(),
+                "paths",
+                PATH,
+                "get",
+                "responses",
+                status,
+                "content",
+                "application/json",
+                "examples",
+                name)
+            .get("value");
     return SpecResources.jsonTree(SpecResources.json(value));
   }
 }

@@ -45,37 +45,54 @@ class SpecModelCorrespondenceTest {
 
   static Stream<Arguments> specEdits() {
     return Stream.of(
-        Arguments.of("a new property",
-            editedSpec(spec ->
-                node(schema(spec, "Build"), "properties").put("build_number", Map.of("type", "integer"))),
+        Arguments.of(
+            "a new property",
+            editedSpec(
+                spec ->
+                    node(schema(spec, "Build"), "properties")
+                        .put("build_number", Map.of("type", "integer"))),
             "Build.build_number: in the spec, but no field of the model has @Json(name = \"build_number\")"),
-        Arguments.of("a removed property",
-            editedSpec(spec -> node(schema(spec, "RepoConnection"), "properties").remove("repo_id")),
+        Arguments.of(
+            "a removed property",
+            editedSpec(
+                spec -> node(schema(spec, "RepoConnection"), "properties").remove("repo_id")),
             "RepoConnection.repoId: the model has @Json(name = \"repo_id\"), the spec has no such property"),
-        Arguments.of("a changed format",
-            editedSpec(spec -> node(schema(spec, "Build"), "properties", "build_uuid").remove("format")),
+        Arguments.of(
+            "a changed format",
+            editedSpec(
+                spec -> node(schema(spec, "Build"), "properties", "build_uuid").remove("format")),
             "Build.build_uuid: the spec implies java.lang.String, the model field buildUuid is java.util.UUID"),
-        Arguments.of("a changed item type",
-            editedSpec(spec ->
-                node(schema(spec, "Trigger"), "properties", "path_includes")
-                    .put("items", Map.of("type", "integer"))),
+        Arguments.of(
+            "a changed item type",
+            editedSpec(
+                spec ->
+                    node(schema(spec, "Trigger"), "properties", "path_includes")
+                        .put("items", Map.of("type", "integer"))),
             "Trigger.path_includes: the spec implies java.util.List<java.lang.Integer>,"
                 + " the model field pathIncludes is java.util.List<java.lang.String>"),
-        Arguments.of("a new enum value",
+        Arguments.of(
+            "a new enum value",
             editedSpec(spec -> enumValues(spec, "ProviderType").add("gitlab")),
             "ProviderType: the spec's value \"gitlab\" has no constant"),
-        Arguments.of("a removed enum value",
+        Arguments.of(
+            "a removed enum value",
             editedSpec(spec -> enumValues(spec, "BuildStatus").remove("stopped")),
             "BuildStatus.STOPPED: the model's value \"stopped\" is not in the spec"),
-        Arguments.of("a new schema",
-            editedSpec(spec ->
-                node(spec, "components", "schemas").put("Deployment", Map.of("type", "object"))),
+        Arguments.of(
+            "a new schema",
+            editedSpec(
+                spec ->
+                    node(spec, "components", "schemas")
+                        .put("Deployment", Map.of("type", "object"))),
             "Deployment: a schema in the spec, but no class " + MODEL_PACKAGE + ".Deployment"),
-        Arguments.of("a removed schema",
-            editedSpec(spec -> {
-              node(spec, "components", "schemas").remove("ResultInfo");
-              node(schema(spec, "BuildsByVersionIdsResponse"), "properties").remove("result_info");
-            }),
+        Arguments.of(
+            "a removed schema",
+            editedSpec(
+                spec -> {
+                  node(spec, "components", "schemas").remove("ResultInfo");
+                  node(schema(spec, "BuildsByVersionIdsResponse"), "properties")
+                      .remove("result_info");
+                }),
             "ResultInfo: a model class, but no schema in the spec"));
   }
 
@@ -92,37 +109,56 @@ class SpecModelCorrespondenceTest {
     List<String> mismatches = new ArrayList<>();
     Map<String, Schema> schemas = spec.getComponents().getSchemas();
     Set<String> classes = modelClassNames();
-    schemas.forEach((name, schema) -> {
-      if (!classes.contains(name)) {
-        mismatches.add(name + ": a schema in the spec, but no class " + MODEL_PACKAGE + "." + name);
-      } else if (schema.getEnum() != null) {
-        compareEnum(name, schema, modelClass(name), mismatches);
-      } else {
-        compareObject(name, schema, modelClass(name), mismatches);
-      }
-    });
-    classes.stream().filter(name -> !schemas.containsKey(name))
+    schemas.forEach(
+        (name, schema) -> {
+          if (!classes.contains(name)) {
+            mismatches.add(
+                name + ": a schema in the spec, but no class " + MODEL_PACKAGE + "." + name);
+          } else if (schema.getEnum() != null) {
+            compareEnum(name, schema, modelClass(name), mismatches);
+          } else {
+            compareObject(name, schema, modelClass(name), mismatches);
+          }
+        });
+    classes.stream()
+        .filter(name -> !schemas.containsKey(name))
         .forEach(name -> mismatches.add(name + ": a model class, but no schema in the spec"));
     return mismatches;
   }
 
   @SuppressWarnings("rawtypes") // swagger-models hands out raw Map<String, Schema>
-  private static void compareObject(String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
-    Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
-    properties.forEach((property, propertySchema) -> {
-      Field field = jsonField(model, property);
-      if (field == null) {
-        mismatches.add(name + "." + property + ": in the spec, but no field of the model has @Json(name = \""
-            + property + "\")");
-        return;
-      }
-      String expected = javaType(propertySchema);
-      String actual = field.getGenericType().getTypeName();
-      if (!expected.equals(actual)) {
-        mismatches.add(name + "." + property + ": the spec implies " + expected + ", the model field "
-            + field.getName() + " is " + actual);
-      }
-    });
+  private static void compareObject(
+      String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
+    Map<String, Schema> properties =
+        schema.getProperties() == null ? Map.of() : schema.getProperties();
+    properties.forEach(
+        (property, propertySchema) -> {
+          Field field = jsonField(model, property);
+          if (field == null) {
+            mismatches.add(
+                name
+                    + "."
+                    + property
+                    + ": in the spec, but no field of the model has @Json(name = \""
+                    + property
+                    + "\")");
+            return;
+          }
+          String expected = javaType(propertySchema);
+          String actual = field.getGenericType().getTypeName();
+          if (!expected.equals(actual)) {
+            mismatches.add(
+                name
+                    + "."
+                    + property
+                    + ": the spec implies "
+                    + expected
+                    + ", the model field "
+                    + field.getName()
+                    + " is "
+                    + actual);
+          }
+        });
     for (Field field : model.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers())) {
         continue;
@@ -131,13 +167,19 @@ class SpecModelCorrespondenceTest {
       if (json == null) {
         mismatches.add(name + "." + field.getName() + ": a model field without @Json");
       } else if (!properties.containsKey(json.name())) {
-        mismatches.add(name + "." + field.getName() + ": the model has @Json(name = \"" + json.name()
-            + "\"), the spec has no such property");
+        mismatches.add(
+            name
+                + "."
+                + field.getName()
+                + ": the model has @Json(name = \""
+                + json.name()
+                + "\"), the spec has no such property");
       }
     }
   }
 
-  private static void compareEnum(String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
+  private static void compareEnum(
+      String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
     if (!model.isEnum()) {
       mismatches.add(name + ": an enum in the spec, but " + model.getName() + " is not an enum");
       return;
@@ -153,17 +195,22 @@ class SpecModelCorrespondenceTest {
       String value = wireValue(model, constantName);
       modelValues.add(value);
       if (!specValues.contains(value)) {
-        mismatches.add(name + "." + constantName + ": the model's value \"" + value + "\" is not in the spec");
+        mismatches.add(
+            name + "." + constantName + ": the model's value \"" + value + "\" is not in the spec");
       }
     }
-    specValues.stream().filter(value -> !modelValues.contains(value))
-        .forEach(value -> mismatches.add(name + ": the spec's value \"" + value + "\" has no constant"));
+    specValues.stream()
+        .filter(value -> !modelValues.contains(value))
+        .forEach(
+            value -> mismatches.add(name + ": the spec's value \"" + value + "\" has no constant"));
   }
 
   /** Returns the Java type name the generator must give a property of this schema. */
   private static String javaType(Schema<?> schema) {
     if (schema.get$ref() != null) {
-      return MODEL_PACKAGE + "." + schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+      return MODEL_PACKAGE
+          + "."
+          + schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
     }
     String format = schema.getFormat() == null ? "" : schema.getFormat();
     switch (String.valueOf(schema.getType())) {
@@ -224,7 +271,8 @@ class SpecModelCorrespondenceTest {
     String folder = MODEL_PACKAGE.replace('.', '/') + "/";
     Set<String> names = new TreeSet<>();
     try {
-      Path location = Path.of(Build.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path location =
+          Path.of(Build.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       List<String> entries = new ArrayList<>();
       if (Files.isDirectory(location)) {
         try (Stream<Path> files = Files.list(location.resolve(folder))) {

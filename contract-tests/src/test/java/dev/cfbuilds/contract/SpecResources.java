@@ -30,16 +30,22 @@ import okhttp3.OkHttpClient;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** Loads the spec and its examples from the {@code cfbuilds-spec} jar, and converts JSON and YAML. */
+/**
+ * Loads the spec and its examples from the {@code cfbuilds-spec} jar, and converts JSON and YAML.
+ */
 final class SpecResources {
   static final String SPEC = "/dev/cfbuilds/spec/cloudflare-builds.openapi.yaml";
   static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
-  static final String ERROR_EXAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.4xx.json";
+  static final String ERROR_EXAMPLE =
+      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.4xx.json";
   static final String PATH = "/accounts/{account_id}/builds/builds";
+
   /** The version UUID the client-path tests ask for; the sample's builds key is {@code foo}. */
   static final String VERSION_ID = "5f1ff3d6-2f1c-4bb8-9d1e-0c2f3a4b5c6d";
+
   /** The example credentials and account of Cloudflare's reference page. */
   static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+
   static final String API_TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
   static final String EMAIL = "user@example.com";
   static final String GLOBAL_API_KEY = "144c9defac04969c7bfad8efaa8ea194";
@@ -49,8 +55,7 @@ final class SpecResources {
   private static final JsonAdapter<BuildsByVersionIdsResponse> RESPONSE =
       ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
 
-  private SpecResources() {
-  }
+  private SpecResources() {}
 
   /** Returns Atlassian's validator for the spec: it checks requests and responses against it. */
   static OpenApiInteractionValidator validator() {
@@ -61,24 +66,27 @@ final class SpecResources {
   }
 
   /**
-   * Returns the generated Retrofit API for {@code baseUrl}, sending {@code headers} with every call:
-   * the request path the hand-written client builds on.
+   * Returns the generated Retrofit API for {@code baseUrl}, sending {@code headers} with every
+   * call: the request path the hand-written client builds on.
    */
   static BuildsApi buildsApi(HttpUrl baseUrl, Map<String, String> headers) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .addInterceptor(chain -> {
-          okhttp3.Request.Builder request = chain.request().newBuilder();
-          headers.forEach(request::header);
-          return chain.proceed(request.build());
-        })
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  okhttp3.Request.Builder request = chain.request().newBuilder();
+                  headers.forEach(request::header);
+                  return chain.proceed(request.build());
+                })
+            .build();
     return ApiWiring.buildsApi(http, baseUrl);
   }
 
   /** Converts a request that MockWebServer received into the validator's request model. */
   static Request asValidatorRequest(RecordedRequest recorded) {
     HttpUrl url = recorded.getUrl();
-    SimpleRequest.Builder request = new SimpleRequest.Builder(recorded.getMethod(), url.encodedPath());
+    SimpleRequest.Builder request =
+        new SimpleRequest.Builder(recorded.getMethod(), url.encodedPath());
     for (String name : url.queryParameterNames()) {
       request.withQueryParam(name, url.queryParameterValues(name));
     }
@@ -163,7 +171,10 @@ final class SpecResources {
     return JSON.toJson(tree);
   }
 
-  /** Returns the sample, compact, with its one builds key, {@code foo}, replaced by {@link #VERSION_ID}. */
+  /**
+   * Returns the sample, compact, with its one builds key, {@code foo}, replaced by {@link
+   * #VERSION_ID}.
+   */
   @SuppressWarnings("unchecked")
   static String sampleForVersionId() {
     Map<String, Object> sample = (Map<String, Object>) jsonTree(read(SAMPLE));
@@ -179,7 +190,9 @@ final class SpecResources {
 
   /** Returns {@code count} distinct version UUIDs. */
   static List<String> versionIds(int count) {
-    return IntStream.range(0, count).mapToObj(i -> new UUID(0x5f1ff3d62f1c4bb8L, i).toString()).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> new UUID(0x5f1ff3d62f1c4bb8L, i).toString())
+        .toList();
   }
 
   /** Decodes a response body with the models' own Moshi, as the client does. */

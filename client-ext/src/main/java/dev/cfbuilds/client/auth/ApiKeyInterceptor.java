@@ -7,9 +7,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Authenticates with the legacy pair {@code X-Auth-Email} and {@code X-Auth-Key} (a Global API key).
- * Prefer {@link ApiTokenInterceptor}: a token can be limited to the Workers CI permissions. The
- * headers are added only to requests for the configured API origin.
+ * Authenticates with the legacy pair {@code X-Auth-Email} and {@code X-Auth-Key} (a Global API
+ * key). Prefer {@link ApiTokenInterceptor}: a token can be limited to the Workers CI permissions.
+ * The headers are added only to requests for the configured API origin.
  */
 public final class ApiKeyInterceptor implements Interceptor {
   private final ApiOrigin origin;
@@ -45,10 +45,8 @@ public final class ApiKeyInterceptor implements Interceptor {
     if (!origin.matches(request.url())) {
       return chain.proceed(request);
     }
-    return chain.proceed(request.newBuilder()
-        .header("X-Auth-Email", email)
-        .header("X-Auth-Key", key)
-        .build());
+    return chain.proceed(
+        request.newBuilder().header("X-Auth-Email", email).header("X-Auth-Key", key).build());
   }
 
   @Override

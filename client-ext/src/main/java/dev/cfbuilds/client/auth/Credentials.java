@@ -2,8 +2,7 @@ package dev.cfbuilds.client.auth;
 
 /** Checks credentials before they go into a header, without ever echoing them. */
 final class Credentials {
-  private Credentials() {
-  }
+  private Credentials() {}
 
   /**
    * Checks that {@code value} can be sent as a header value.
@@ -22,8 +21,12 @@ final class Credentials {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c) || c > '~') {
-        throw new IllegalArgumentException(name + " contains whitespace or a character not allowed in an"
-            + " HTTP header at index " + i + " (check for a trailing newline); its value is not shown");
+        throw new IllegalArgumentException(
+            name
+                + " contains whitespace or a character not allowed in an"
+                + " HTTP header at index "
+                + i
+                + " (check for a trailing newline); its value is not shown");
       }
     }
   }

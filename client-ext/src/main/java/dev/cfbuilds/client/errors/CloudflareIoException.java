@@ -9,14 +9,18 @@ import java.io.IOException;
 public final class CloudflareIoException extends CloudflareException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception for a request to {@code what} (method and path) that failed with {@code cause}. */
+  /**
+   * Creates an exception for a request to {@code what} (method and path) that failed with {@code
+   * cause}.
+   */
   public CloudflareIoException(String what, IOException cause) {
     super(what + " failed: " + describe(cause), cause);
   }
 
   private static String describe(IOException cause) {
     String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName()
+    return message == null
+        ? cause.getClass().getSimpleName()
         : cause.getClass().getSimpleName() + ": " + message;
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Reports that the API answered but refused the request: a non-2xx status, or a 2xx whose envelope
- * says {@code "success": false}. Subclasses name the status family; this class itself is thrown only
- * for the latter.
+ * says {@code "success": false}. Subclasses name the status family; this class itself is thrown
+ * only for the latter.
  *
  * <p>{@link #errors()} carries Cloudflare's own {@code code} and {@code message} pairs, which say
  * more than the status (for example {@code 10000 Authentication error}).
@@ -27,8 +27,8 @@ public class CloudflareServiceException extends CloudflareException {
    * @param errors Cloudflare's errors from the envelope; empty when the body had none
    * @param headers the response headers, names in lower case
    */
-  public CloudflareServiceException(String message, int statusCode, List<ApiError> errors,
-      Map<String, List<String>> headers) {
+  public CloudflareServiceException(
+      String message, int statusCode, List<ApiError> errors, Map<String, List<String>> headers) {
     super(message);
     this.statusCode = statusCode;
     this.errors = List.copyOf(errors);

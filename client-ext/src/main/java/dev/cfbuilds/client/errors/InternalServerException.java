@@ -9,8 +9,8 @@ public final class InternalServerException extends CloudflareServiceException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception; see {@link CloudflareServiceException#CloudflareServiceException}. */
-  public InternalServerException(String message, int statusCode, List<ApiError> errors,
-      Map<String, List<String>> headers) {
+  public InternalServerException(
+      String message, int statusCode, List<ApiError> errors, Map<String, List<String>> headers) {
     super(message, statusCode, errors, headers);
   }
 }

@@ -9,8 +9,8 @@ public final class NotFoundException extends CloudflareServiceException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception; see {@link CloudflareServiceException#CloudflareServiceException}. */
-  public NotFoundException(String message, int statusCode, List<ApiError> errors,
-      Map<String, List<String>> headers) {
+  public NotFoundException(
+      String message, int statusCode, List<ApiError> errors, Map<String, List<String>> headers) {
     super(message, statusCode, errors, headers);
   }
 }

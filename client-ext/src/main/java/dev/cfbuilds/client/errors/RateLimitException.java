@@ -21,8 +21,12 @@ public final class RateLimitException extends CloudflareServiceException {
    *
    * @param retryAfter the wait the server asked for in {@code Retry-After}, or {@code null}
    */
-  public RateLimitException(String message, int statusCode, List<ApiError> errors,
-      Map<String, List<String>> headers, Duration retryAfter) {
+  public RateLimitException(
+      String message,
+      int statusCode,
+      List<ApiError> errors,
+      Map<String, List<String>> headers,
+      Duration retryAfter) {
     super(message, statusCode, errors, headers);
     this.retryAfter = retryAfter;
   }

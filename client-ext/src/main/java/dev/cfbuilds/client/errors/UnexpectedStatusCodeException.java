@@ -9,8 +9,8 @@ public final class UnexpectedStatusCodeException extends CloudflareServiceExcept
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception; see {@link CloudflareServiceException#CloudflareServiceException}. */
-  public UnexpectedStatusCodeException(String message, int statusCode, List<ApiError> errors,
-      Map<String, List<String>> headers) {
+  public UnexpectedStatusCodeException(
+      String message, int statusCode, List<ApiError> errors, Map<String, List<String>> headers) {
     super(message, statusCode, errors, headers);
   }
 }

@@ -4,14 +4,13 @@ package dev.cfbuilds.client.internal;
 public final class AccountIds {
   private static final int MAX_LENGTH = 64;
 
-  private AccountIds() {
-  }
+  private AccountIds() {}
 
   /**
    * Returns {@code accountId} if it can only be an account identifier: 1 to 64 ASCII letters,
-   * digits, {@code -} or {@code _} (Cloudflare's are 32 hex digits). Anything else — a slash, a dot,
-   * {@code ?}, {@code #}, {@code %}, whitespace — could change which URL is requested, so it is
-   * refused before any request.
+   * digits, {@code -} or {@code _} (Cloudflare's are 32 hex digits). Anything else — a slash, a
+   * dot, {@code ?}, {@code #}, {@code %}, whitespace — could change which URL is requested, so it
+   * is refused before any request.
    *
    * @throws NullPointerException if {@code accountId} is null
    * @throws IllegalArgumentException if it is blank, too long, or holds another character
@@ -28,12 +27,22 @@ public final class AccountIds {
     }
     for (int i = 0; i < accountId.length(); i++) {
       char c = accountId.charAt(i);
-      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_';
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
       if (!allowed) {
-        throw new IllegalArgumentException("accountId may hold only letters, digits, '-' and '_',"
-            + " but has '" + VersionIds.printable(String.valueOf(c)) + "' at index " + i
-            + ": \"" + VersionIds.printable(accountId) + "\"");
+        throw new IllegalArgumentException(
+            "accountId may hold only letters, digits, '-' and '_',"
+                + " but has '"
+                + VersionIds.printable(String.valueOf(c))
+                + "' at index "
+                + i
+                + ": \""
+                + VersionIds.printable(accountId)
+                + "\"");
       }
     }
     return accountId;

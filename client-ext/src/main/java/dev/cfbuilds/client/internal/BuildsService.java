@@ -29,7 +29,11 @@ public final class BuildsService {
    * @param chunkSize how many version IDs go into one request
    * @param progress hears of each finished request
    */
-  public BuildsService(BuildsApi api, Clock clock, int maxConcurrentRequests, int chunkSize,
+  public BuildsService(
+      BuildsApi api,
+      Clock clock,
+      int maxConcurrentRequests,
+      int chunkSize,
       ProgressListener progress) {
     this.api = api;
     this.mapper = new ResponseMapper(clock);
@@ -59,10 +63,11 @@ public final class BuildsService {
    * @param onCallerThread whether a single request may run on the calling thread (for a caller that
    *     blocks until the result anyway); otherwise every request runs on OkHttp's threads
    */
-  public CompletableFuture<FetchOutcome> fetch(String accountId, Collection<String> versionIds,
-      boolean failFast, boolean onCallerThread) {
+  public CompletableFuture<FetchOutcome> fetch(
+      String accountId, Collection<String> versionIds, boolean failFast, boolean onCallerThread) {
     String account = AccountIds.check(accountId);
     List<String> ids = VersionIds.normalize(versionIds);
-    return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, failFast).start(onCallerThread);
+    return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, failFast)
+        .start(onCallerThread);
   }
 }

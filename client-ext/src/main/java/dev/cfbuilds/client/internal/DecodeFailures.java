@@ -21,9 +21,10 @@ final class DecodeFailures extends Converter.Factory {
   }
 
   @Override
-  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations,
-      Retrofit retrofit) {
-    Converter<ResponseBody, ?> converter = delegate.responseBodyConverter(type, annotations, retrofit);
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    Converter<ResponseBody, ?> converter =
+        delegate.responseBodyConverter(type, annotations, retrofit);
     if (converter == null) {
       return null;
     }
@@ -37,12 +38,17 @@ final class DecodeFailures extends Converter.Factory {
   }
 
   @Override
-  public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
-      Annotation[] methodAnnotations, Retrofit retrofit) {
+  public Converter<?, RequestBody> requestBodyConverter(
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
     return delegate.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
   }
 
-  /** A body that could not be decoded; the cause is Moshi's exception, which names the JSON path. */
+  /**
+   * A body that could not be decoded; the cause is Moshi's exception, which names the JSON path.
+   */
   static final class DecodeFailure extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -37,8 +37,15 @@ final class FanOut {
   private int done;
   private boolean finished;
 
-  FanOut(BuildsApi api, ResponseMapper mapper, RequestLimiter limiter, ProgressListener progress,
-      String accountId, List<String> versionIds, int chunkSize, boolean failFast) {
+  FanOut(
+      BuildsApi api,
+      ResponseMapper mapper,
+      RequestLimiter limiter,
+      ProgressListener progress,
+      String accountId,
+      List<String> versionIds,
+      int chunkSize,
+      boolean failFast) {
     this.api = api;
     this.mapper = mapper;
     this.limiter = limiter;
@@ -61,11 +68,12 @@ final class FanOut {
       future.complete(new FetchOutcome(Map.of(), List.of(), List.of()));
       return future;
     }
-    future.whenComplete((outcome, failure) -> {
-      if (failure instanceof CancellationException) {
-        cancelAll();
-      }
-    });
+    future.whenComplete(
+        (outcome, failure) -> {
+          if (failure instanceof CancellationException) {
+            cancelAll();
+          }
+        });
     if (onCallerThread && chunks.size() == 1 && limiter.tryAcquire()) {
       chunks.get(0).runOnCaller();
       return future;
@@ -136,7 +144,9 @@ final class FanOut {
     }
   }
 
-  /** Merges the chunks' builds: requested IDs in input order, then anything else the API returned. */
+  /**
+   * Merges the chunks' builds: requested IDs in input order, then anything else the API returned.
+   */
   private FetchOutcome merge() {
     Map<String, Build> returned = new LinkedHashMap<>();
     List<ChunkFailure> failures = new ArrayList<>();
@@ -147,11 +157,12 @@ final class FanOut {
         continue;
       }
       answered.addAll(chunk.versionIds);
-      chunk.builds.forEach((key, build) -> {
-        if (key != null && build != null) {
-          returned.putIfAbsent(key.toLowerCase(Locale.ROOT), build);
-        }
-      });
+      chunk.builds.forEach(
+          (key, build) -> {
+            if (key != null && build != null) {
+              returned.putIfAbsent(key.toLowerCase(Locale.ROOT), build);
+            }
+          });
     }
     Map<String, Build> builds = new LinkedHashMap<>();
     for (String id : versionIds) {
@@ -220,7 +231,8 @@ final class FanOut {
     }
 
     @Override
-    public void onResponse(Call<BuildsByVersionIdsResponse> call, Response<BuildsByVersionIdsResponse> response) {
+    public void onResponse(
+        Call<BuildsByVersionIdsResponse> call, Response<BuildsByVersionIdsResponse> response) {
       Map<String, Build> found;
       try {
         found = mapper.builds(call.request(), response);

@@ -12,5 +12,5 @@ import java.util.Map;
  * @param missing IDs that successful requests found no build for
  * @param failures the requests that failed
  */
-public record FetchOutcome(Map<String, Build> builds, List<String> missing, List<ChunkFailure> failures) {
-}
+public record FetchOutcome(
+    Map<String, Build> builds, List<String> missing, List<ChunkFailure> failures) {}

@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Lets at most a fixed number of requests run at once across all calls of one client; the rest
- * wait in arrival order. Holds no thread: a request is started by whoever frees its place.
+ * Lets at most a fixed number of requests run at once across all calls of one client; the rest wait
+ * in arrival order. Holds no thread: a request is started by whoever frees its place.
  */
 public final class RequestLimiter {
   private final int maxInFlight;
@@ -17,7 +17,10 @@ public final class RequestLimiter {
     this.maxInFlight = maxInFlight;
   }
 
-  /** Runs {@code start} now if a place is free, or later when one is; it must end in {@link #release}. */
+  /**
+   * Runs {@code start} now if a place is free, or later when one is; it must end in {@link
+   * #release}.
+   */
   void submit(Runnable start) {
     synchronized (this) {
       if (inFlight >= maxInFlight) {

@@ -29,6 +29,7 @@ import retrofit2.Response;
 final class ResponseMapper {
   /** How much of a body that is not Cloudflare's JSON (an HTML error page) goes into a message. */
   static final int MAX_EXCERPT = 200;
+
   /** How much of Cloudflare's error messages, or of the decoder's message, goes into a message. */
   static final int MAX_DETAIL = 500;
 
@@ -53,17 +54,29 @@ final class ResponseMapper {
     }
     BuildsByVersionIdsResponse body = response.body();
     if (body == null) {
-      throw new MalformedResponseException(describe(request) + " returned " + response.code()
-          + " with an empty body", response.code(), null);
+      throw new MalformedResponseException(
+          describe(request) + " returned " + response.code() + " with an empty body",
+          response.code(),
+          null);
     }
     if (body.getSuccess() == null) {
-      throw new MalformedResponseException(describe(request) + " returned a body that is not the"
-          + " expected JSON: required value 'success' missing at path $", response.code(), null);
+      throw new MalformedResponseException(
+          describe(request)
+              + " returned a body that is not the"
+              + " expected JSON: required value 'success' missing at path $",
+          response.code(),
+          null);
     }
     if (!body.getSuccess()) {
-      throw new CloudflareServiceException(describe(request) + " returned " + response.code()
-          + " with \"success\": false" + errorSummary(body.getErrors()), response.code(),
-          nonNull(body.getErrors()), response.headers().toMultimap());
+      throw new CloudflareServiceException(
+          describe(request)
+              + " returned "
+              + response.code()
+              + " with \"success\": false"
+              + errorSummary(body.getErrors()),
+          response.code(),
+          nonNull(body.getErrors()),
+          response.headers().toMultimap());
     }
     if (body.getResult() == null || body.getResult().getBuilds() == null) {
       return Map.of();
@@ -74,8 +87,13 @@ final class ResponseMapper {
   /** Returns the exception for a call that produced no usable response. */
   CloudflareException failure(Request request, Throwable failure) {
     if (failure instanceof DecodeFailures.DecodeFailure) {
-      return new MalformedResponseException(describe(request) + " returned a body that is not the"
-          + " expected JSON: " + oneLine(String.valueOf(failure.getMessage()), MAX_DETAIL), 200, failure.getCause());
+      return new MalformedResponseException(
+          describe(request)
+              + " returned a body that is not the"
+              + " expected JSON: "
+              + oneLine(String.valueOf(failure.getMessage()), MAX_DETAIL),
+          200,
+          failure.getCause());
     }
     if (failure instanceof IOException) {
       return new CloudflareIoException(describe(request), (IOException) failure);
@@ -112,7 +130,11 @@ final class ResponseMapper {
       case 404:
         return new NotFoundException(message, code, errors, headers);
       case 429:
-        return new RateLimitException(message, code, errors, headers,
+        return new RateLimitException(
+            message,
+            code,
+            errors,
+            headers,
             RetryAfter.parse(response.headers().get("Retry-After"), clock));
       default:
         return code >= 500
@@ -128,16 +150,26 @@ final class ResponseMapper {
 
   private static String statusText(int code) {
     switch (code) {
-      case 400: return " Bad Request";
-      case 401: return " Unauthorized";
-      case 403: return " Forbidden";
-      case 404: return " Not Found";
-      case 429: return " Too Many Requests";
-      case 500: return " Internal Server Error";
-      case 502: return " Bad Gateway";
-      case 503: return " Service Unavailable";
-      case 504: return " Gateway Timeout";
-      default: return "";
+      case 400:
+        return " Bad Request";
+      case 401:
+        return " Unauthorized";
+      case 403:
+        return " Forbidden";
+      case 404:
+        return " Not Found";
+      case 429:
+        return " Too Many Requests";
+      case 500:
+        return " Internal Server Error";
+      case 502:
+        return " Bad Gateway";
+      case 503:
+        return " Service Unavailable";
+      case 504:
+        return " Gateway Timeout";
+      default:
+        return "";
     }
   }
 
@@ -184,15 +216,18 @@ final class ResponseMapper {
     }
   }
 
-  /** Returns the start of {@code text} on one line, whitespace folded, at most {@value #MAX_EXCERPT} chars. */
+  /**
+   * Returns the start of {@code text} on one line, whitespace folded, at most {@value #MAX_EXCERPT}
+   * chars.
+   */
   static String excerpt(String text) {
     return oneLine(text, MAX_EXCERPT);
   }
 
   /**
-   * Returns the start of {@code text}, which the server chose, safe for a message that is logged: on
-   * one line (whitespace and line separators folded, control characters escaped), at most {@code max}
-   * chars.
+   * Returns the start of {@code text}, which the server chose, safe for a message that is logged:
+   * on one line (whitespace and line separators folded, control characters escaped), at most {@code
+   * max} chars.
    */
   private static String oneLine(String text, int max) {
     return VersionIds.printable(text.replaceAll("[\\s\\u2028\\u2029]+", " ").trim(), max);

@@ -8,12 +8,11 @@ import java.time.format.DateTimeParseException;
 
 /** Reads a {@code Retry-After} header: a number of seconds, or an HTTP date. */
 final class RetryAfter {
-  private RetryAfter() {
-  }
+  private RetryAfter() {}
 
   /**
-   * Returns the wait {@code value} asks for, never negative, or {@code null} if there is no header or
-   * it is neither form.
+   * Returns the wait {@code value} asks for, never negative, or {@code null} if there is no header
+   * or it is neither form.
    */
   static Duration parse(String value, Clock clock) {
     if (value == null) {

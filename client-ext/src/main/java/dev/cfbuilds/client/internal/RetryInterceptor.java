@@ -15,18 +15,20 @@ import okhttp3.ResponseBody;
  * Retries a request that failed in a way a later attempt may not: statuses 408, 409, 429 and 5xx,
  * and I/O errors (the endpoint is a GET, so repeating it is safe).
  *
- * <p>It waits as long as {@code Retry-After} asks, in seconds or as an HTTP date; a longer wait than
- * {@code maxRetryAfter} is not waited for and the response is returned at once (Cloudflare blocks
- * a client for five minutes after too many requests; hammering it only extends that). Without the
- * header it backs off exponentially: 0.5 s doubling to at most 8 s, less up to a quarter at random
- * so that parallel requests spread out.
+ * <p>It waits as long as {@code Retry-After} asks, in seconds or as an HTTP date; a longer wait
+ * than {@code maxRetryAfter} is not waited for and the response is returned at once (Cloudflare
+ * blocks a client for five minutes after too many requests; hammering it only extends that).
+ * Without the header it backs off exponentially: 0.5 s doubling to at most 8 s, less up to a
+ * quarter at random so that parallel requests spread out.
  *
- * <p>Each response body is read here, within its attempt, so that a connection dropped in the middle
- * of a body is retried like any other I/O error; bodies of responses not returned are closed.
+ * <p>Each response body is read here, within its attempt, so that a connection dropped in the
+ * middle of a body is retried like any other I/O error; bodies of responses not returned are
+ * closed.
  */
 public final class RetryInterceptor implements Interceptor {
   static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+
   /** Larger bodies are cut here; a response of 20 builds is a few tens of kilobytes. */
   static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 

@@ -7,10 +7,14 @@ import java.util.Properties;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
-/** Sends {@code User-Agent: cfbuilds-java/<version>} so Cloudflare can tell this client's traffic apart. */
+/**
+ * Sends {@code User-Agent: cfbuilds-java/<version>} so Cloudflare can tell this client's traffic
+ * apart.
+ */
 public final class UserAgentInterceptor implements Interceptor {
   /** This library's version, from the build. */
   public static final String VERSION = readVersion();
+
   /** The {@code User-Agent} value. */
   public static final String USER_AGENT = "cfbuilds-java/" + VERSION;
 
@@ -20,7 +24,9 @@ public final class UserAgentInterceptor implements Interceptor {
   }
 
   private static String readVersion() {
-    try (InputStream in = UserAgentInterceptor.class.getResourceAsStream("/dev/cfbuilds/client/cfbuilds.properties")) {
+    try (InputStream in =
+        UserAgentInterceptor.class.getResourceAsStream(
+            "/dev/cfbuilds/client/cfbuilds.properties")) {
       Properties properties = new Properties();
       properties.load(in);
       return properties.getProperty("version");

@@ -12,14 +12,14 @@ import java.util.Set;
 public final class VersionIds {
   private static final int MAX_SHOWN = 64;
 
-  private VersionIds() {
-  }
+  private VersionIds() {}
 
   /**
    * Returns {@code versionIds} in lower case without duplicates, first occurrence first.
    *
    * @throws NullPointerException if the collection or an element is null, naming its position
-   * @throws IllegalArgumentException if an element is not a canonical UUID, naming it and its position
+   * @throws IllegalArgumentException if an element is not a canonical UUID, naming it and its
+   *     position
    */
   public static List<String> normalize(Collection<String> versionIds) {
     if (versionIds == null) {
@@ -32,8 +32,13 @@ public final class VersionIds {
         throw new NullPointerException("versionIds[" + position + "] == null");
       }
       if (!CanonicalUuid.matches(id)) {
-        throw new IllegalArgumentException("versionIds[" + position + "] is not a UUID"
-            + " (expected 8-4-4-4-12 hex digits): \"" + printable(id) + "\"");
+        throw new IllegalArgumentException(
+            "versionIds["
+                + position
+                + "] is not a UUID"
+                + " (expected 8-4-4-4-12 hex digits): \""
+                + printable(id)
+                + "\"");
       }
       unique.add(id.toLowerCase(Locale.ROOT));
       position++;
