@@ -56,11 +56,6 @@ import picocli.CommandLine.Spec;
       "  3  a version had no build and --fail-on-missing was given"
     })
 final class BuildsCommand implements Callable<Integer> {
-  static final int EXIT_OK = 0;
-  static final int EXIT_API_ERROR = 1;
-  static final int EXIT_USAGE = 2;
-  static final int EXIT_MISSING = 3;
-
   /** How many version IDs {@code --demo} makes up when given none: three requests' worth. */
   static final int DEMO_VERSION_COUNT = 45;
 
@@ -147,7 +142,7 @@ final class BuildsCommand implements Callable<Integer> {
       return lookUp(versionIds, accountId(), environment());
     } catch (UsageException e) {
       err.println("cfbuilds: " + e.getMessage());
-      return EXIT_USAGE;
+      return ExitCodes.USAGE;
     }
   }
 
@@ -172,7 +167,7 @@ final class BuildsCommand implements Callable<Integer> {
       return lookUp(versionIds, accountId != null ? accountId : DemoApi.ACCOUNT_ID, env);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());
-      return EXIT_API_ERROR;
+      return ExitCodes.API_ERROR;
     }
   }
 
@@ -195,11 +190,11 @@ final class BuildsCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       progress.end();
       err.println("cfbuilds: " + e.getMessage());
-      return EXIT_USAGE;
+      return ExitCodes.USAGE;
     } catch (CloudflareException e) {
       progress.end();
       err.println("cfbuilds: " + e.getMessage());
-      return EXIT_API_ERROR;
+      return ExitCodes.API_ERROR;
     }
 
     OutputFormat chosen =
@@ -216,7 +211,7 @@ final class BuildsCommand implements Callable<Integer> {
     if (!missing.isEmpty()) {
       err.println("no build for " + missing.size() + " of " + versionIds.size() + " versions");
     }
-    return failOnMissing && !missing.isEmpty() ? EXIT_MISSING : EXIT_OK;
+    return failOnMissing && !missing.isEmpty() ? ExitCodes.MISSING : ExitCodes.OK;
   }
 
   private List<String> readVersionIds() {

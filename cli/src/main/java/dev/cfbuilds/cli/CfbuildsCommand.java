@@ -20,6 +20,6 @@ final class CfbuildsCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().getErr().println("cfbuilds: missing command");
     spec.commandLine().usage(spec.commandLine().getErr());
-    return BuildsCommand.EXIT_USAGE;
+    return ExitCodes.USAGE;
   }
 }

@@ -1,0 +1,22 @@
+package dev.cfbuilds.cli;
+
+/**
+ * Lists every exit code the command line can return, in one place.
+ *
+ * <p>Each subcommand's help footer and the README's exit-code table list the ones it can return.
+ */
+final class ExitCodes {
+  /** Every build was found (or {@code --fail-on-missing} was not given). */
+  static final int OK = 0;
+
+  /** The API answered with an error, or the network failed. */
+  static final int API_ERROR = 1;
+
+  /** The command line, a version ID or an input file was unusable. */
+  static final int USAGE = 2;
+
+  /** A version had no build and {@code --fail-on-missing} was given. */
+  static final int MISSING = 3;
+
+  private ExitCodes() {}
+}
