@@ -105,7 +105,7 @@ public final class SamplePayload {
       }
       reader.beginObject();
       while (reader.hasNext()) {
-        reader.nextName();
+        reader.skipName();
         if (build == null) {
           build = raw(reader);
         } else {

@@ -3,6 +3,7 @@ package dev.cfbuilds.client;
 import static dev.cfbuilds.client.BuildsServer.ids;
 import static dev.cfbuilds.client.BuildsServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfbuilds.client.errors.CloudflareServiceException;
@@ -27,8 +28,8 @@ class PartialFailureTest {
     server.close();
   }
 
-  /** Fails every request whose first ID is {@code ids.get(failAt)}; answers the others. */
-  private void failChunkStartingAt(String firstId, int times) {
+  /** Fails every request whose first ID is {@code firstId}; answers the others. */
+  private void failChunkStartingAt(String firstId) {
     for (int i = 0; i < 15; i++) {
       server.enqueue(
           requested ->
@@ -41,7 +42,7 @@ class PartialFailureTest {
   @Test
   void keepsTheOtherChunksBuildsWhenOneFails() {
     List<String> input = ids(300);
-    failChunkStartingAt(input.get(100), 1);
+    failChunkStartingAt(input.get(100));
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
       BuildsLookup lookup = client.lookupBuildsByVersionIds("acct", input);
 
@@ -60,7 +61,7 @@ class PartialFailureTest {
   @Test
   void failsFastWithTheChunksExceptionAndStopsSendingTheRest() {
     List<String> input = ids(300);
-    failChunkStartingAt(input.get(0), 1);
+    failChunkStartingAt(input.get(0));
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
       PermissionDeniedException e =
           catchThrowableOfType(
@@ -85,8 +86,8 @@ class PartialFailureTest {
         };
     try (CloudflareBuildsClient client =
         server.clientBuilder().maxConcurrentRequests(1).progressListener(pause).build()) {
-      catchThrowableOfType(
-          PermissionDeniedException.class, () -> client.getBuildsByVersionIds("acct", input));
+      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", input))
+          .isInstanceOf(PermissionDeniedException.class);
     }
     assertThat(server.requestedIds()).containsExactly(input.subList(0, 20));
   }
@@ -109,7 +110,8 @@ class PartialFailureTest {
           catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow);
       assertThat(e).isSameAs(lookup.failures().get(0).exception());
       assertThat(e.getSuppressed()).containsExactly(lookup.failures().get(1).exception());
-      catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow);
+      assertThat(catchThrowableOfType(CloudflareServiceException.class, lookup::buildsOrThrow))
+          .isSameAs(e);
       assertThat(e.getSuppressed()).hasSize(1);
     }
   }
