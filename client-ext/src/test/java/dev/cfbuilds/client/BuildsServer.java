@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
   private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
+  private volatile Clock clock;
   private volatile long latencyMillis;
   private volatile long maxLatencyMillis;
 
@@ -97,6 +100,17 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     return this;
   }
 
+  /** Records, from now on, the time on {@code clock} at which each request arrives. */
+  BuildsServer recordArrivals(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** Returns the times requests arrived at, in epoch milliseconds of the recording clock. */
+  List<Long> arrivals() {
+    return new ArrayList<>(arrivals);
+  }
+
   List<RecordedRequest> requests() {
     return new ArrayList<>(requests);
   }
@@ -117,6 +131,10 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
     requests.add(request);
+    Clock arrivalClock = clock;
+    if (arrivalClock != null) {
+      arrivals.add(arrivalClock.millis());
+    }
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       long latency =
