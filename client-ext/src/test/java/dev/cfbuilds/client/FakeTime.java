@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,7 +19,7 @@ final class FakeTime extends Clock implements Sleeper {
   static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
 
   private final AtomicLong millis = new AtomicLong(START.toEpochMilli());
-  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public void sleep(Duration duration) {
@@ -38,12 +39,14 @@ final class FakeTime extends Clock implements Sleeper {
 
   /** Returns every sleep so far, in order. */
   List<Duration> sleeps() {
-    return List.copyOf(sleeps);
+    synchronized (sleeps) {
+      return List.copyOf(sleeps);
+    }
   }
 
   /** Returns the sum of every sleep so far. */
   Duration slept() {
-    return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+    return sleeps().stream().reduce(Duration.ZERO, Duration::plus);
   }
 
   /** Returns how long the clock has moved since {@link #START}. */
