@@ -171,8 +171,9 @@ class RateBudgetTest {
     server.enqueue(
         new MockResponse.Builder().code(429).addHeader("Retry-After", "300").body(ERROR).build());
     try (CloudflareBuildsClient client = builder().build()) {
-      catchThrowableOfType(
-          RateLimitException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(1)))
+          .isInstanceOf(RateLimitException.class)
+          .hasMessageContaining("returned 429 Too Many Requests");
       time.advance(Duration.ofSeconds(100));
 
       RateLimitException blocked =

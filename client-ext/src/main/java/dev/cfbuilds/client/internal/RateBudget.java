@@ -57,7 +57,6 @@ public final class RateBudget implements Interceptor {
   private long blockedUntil;
   private Map<String, List<String>> blockHeaders = Map.of();
   private Duration blockRetryAfter;
-  private long longestWaitMillis;
 
   private RateBudget(Window window, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
     this.window = window;
@@ -78,11 +77,6 @@ public final class RateBudget implements Interceptor {
    */
   public static RateBudget off(Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
     return new RateBudget(null, maxRetryAfter, sleeper, clock);
-  }
-
-  /** Returns the longest any request has waited for budget so far. */
-  public synchronized Duration longestWait() {
-    return Duration.ofMillis(longestWaitMillis);
   }
 
   /**
@@ -134,7 +128,6 @@ public final class RateBudget implements Interceptor {
    * @throws IOException if the call is cancelled or the thread interrupted while waiting
    */
   void acquire(Call call) throws IOException {
-    long start = clock.millis();
     while (true) {
       long wait;
       synchronized (this) {
@@ -143,7 +136,6 @@ public final class RateBudget implements Interceptor {
         if (wait <= 0) {
           record(now);
           inFlight++;
-          longestWaitMillis = Math.max(longestWaitMillis, now - start);
           return;
         }
       }

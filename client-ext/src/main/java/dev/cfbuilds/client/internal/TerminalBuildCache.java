@@ -44,10 +44,6 @@ final class TerminalBuildCache {
     }
   }
 
-  synchronized int size() {
-    return builds.size();
-  }
-
   /** Returns whether {@code build} can no longer change: its status is {@code stopped}. */
   static boolean isTerminal(Build build) {
     return build != null && build.getStatus() == BuildStatus.STOPPED;
