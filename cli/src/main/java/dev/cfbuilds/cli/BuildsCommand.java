@@ -2,14 +2,18 @@ package dev.cfbuilds.cli;
 
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.client.EnvironmentVariables;
+import dev.cfbuilds.client.ProgressListener;
+import dev.cfbuilds.client.errors.AwaitTimeoutException;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +57,9 @@ import picocli.CommandLine.Spec;
       "  0  ok",
       "  1  API or network error",
       "  2  usage error or bad version ID",
-      "  3  a version had no build and --fail-on-missing was given"
+      "  3  a version had no build and --fail-on-missing was given",
+      "  4  with --wait: some build ended other than success",
+      "  5  with --wait: the wait timed out"
     })
 final class BuildsCommand implements Callable<Integer> {
   /** How many version IDs {@code --demo} makes up when given none: three requests' worth. */
@@ -111,6 +117,14 @@ final class BuildsCommand implements Callable<Integer> {
   private Integer maxRetries;
 
   @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      description =
+          "Wait up to DURATION (such as 90s, 10m, 1h) until every build has stopped, then print "
+              + "them. Exit 4 if any ended other than success, 5 if the wait timed out.")
+  private String waitFor;
+
+  @Option(
       names = "--demo",
       description =
           "Ask an embedded stub of the Cloudflare API on 127.0.0.1, with a dummy token, "
@@ -130,63 +144,75 @@ final class BuildsCommand implements Callable<Integer> {
       if (maxRetries != null && maxRetries < 0) {
         throw new UsageException("--max-retries must be 0 or more, not " + maxRetries);
       }
+      Duration wait = waitFor != null ? WaitDurations.parse(waitFor) : null;
       List<String> versionIds = readVersionIds();
       if (demo) {
-        return runDemo(versionIds);
+        return runDemo(versionIds, wait);
       }
       if (versionIds.isEmpty()) {
         throw new UsageException(
             "no version IDs: give them as arguments, with --from-file FILE, "
                 + "or on standard input with -");
       }
-      return lookUp(versionIds, accountId(), environment());
+      return lookUp(versionIds, accountId(), environment(), wait);
     } catch (UsageException e) {
       err.println("cfbuilds: " + e.getMessage());
       return ExitCodes.USAGE;
     }
   }
 
-  private int runDemo(List<String> givenIds) {
+  private int runDemo(List<String> givenIds, Duration wait) {
     PrintWriter err = spec.commandLine().getErr();
     List<String> versionIds =
         givenIds.isEmpty() ? DemoBuilds.madeUpVersionIds(DEMO_VERSION_COUNT) : givenIds;
-    try (DemoApi api = DemoApi.start()) {
+    try (DemoApi api = DemoApi.start(wait != null)) {
       err.println(
           "demo: asking a stub of the Cloudflare API at "
               + api.baseUrl()
               + " (dummy token) about "
               + versionIds.size()
               + (givenIds.isEmpty() ? " made-up" : "")
-              + (versionIds.size() == 1 ? " version ID" : " version IDs"));
+              + (versionIds.size() == 1 ? " version ID" : " version IDs")
+              + (wait != null ? "; its builds stop within a few seconds" : ""));
       Map<String, String> env =
           Map.of(
               EnvironmentVariables.API_TOKEN,
               DemoApi.TOKEN,
               EnvironmentVariables.BASE_URL,
               api.baseUrl());
-      return lookUp(versionIds, accountId != null ? accountId : DemoApi.ACCOUNT_ID, env);
+      return lookUp(versionIds, accountId != null ? accountId : DemoApi.ACCOUNT_ID, env, wait);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());
       return ExitCodes.API_ERROR;
     }
   }
 
-  private int lookUp(List<String> versionIds, String account, Map<String, String> env) {
+  private int lookUp(
+      List<String> versionIds, String account, Map<String, String> env, Duration wait) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = new ProgressLine(err);
     Map<String, Build> builds;
+    String timedOut = null;
     try {
       var builder = CloudflareBuildsClient.builder().fromEnv(env);
       if (maxRetries != null) {
         builder.maxRetries(maxRetries);
       }
       if (context.stderrIsTerminal()) {
-        builder.progressListener(progress::onProgress);
+        builder.progressListener(wait == null ? progress::onProgress : awaitProgress(progress));
       }
       try (CloudflareBuildsClient client = builder.build()) {
-        builds = client.getBuildsByVersionIds(account, versionIds);
+        if (wait == null) {
+          builds = client.getBuildsByVersionIds(account, versionIds);
+        } else {
+          builds = client.awaitBuilds(account, versionIds, wait);
+        }
+      } catch (AwaitTimeoutException e) {
+        builds = e.lastSeen();
+        timedOut = e.getMessage();
       }
+      progress.end();
     } catch (IllegalArgumentException e) {
       progress.end();
       err.println("cfbuilds: " + e.getMessage());
@@ -201,17 +227,44 @@ final class BuildsCommand implements Callable<Integer> {
         format != null
             ? format
             : context.stdoutIsTerminal() ? OutputFormat.TABLE : OutputFormat.JSON;
-    chosen.write(builds, out);
+    Map<String, Build> found = builds;
+    chosen.write(found, out);
     out.flush();
 
-    List<String> missing = versionIds.stream().filter(id -> !builds.containsKey(id)).toList();
+    List<String> missing = versionIds.stream().filter(id -> !found.containsKey(id)).toList();
     for (String id : missing) {
       err.println("no build for version " + id);
     }
     if (!missing.isEmpty()) {
       err.println("no build for " + missing.size() + " of " + versionIds.size() + " versions");
     }
+    if (timedOut != null) {
+      err.println("cfbuilds: " + timedOut);
+      return ExitCodes.WAIT_TIMED_OUT;
+    }
+    if (wait != null) {
+      long failed =
+          builds.values().stream().filter(b -> b.getBuildOutcome() != BuildOutcome.SUCCESS).count();
+      if (failed > 0) {
+        err.println(
+            "cfbuilds: " + failed + " of " + builds.size() + " builds ended other than success");
+        return ExitCodes.BUILD_FAILED;
+      }
+    }
     return failOnMissing && !missing.isEmpty() ? ExitCodes.MISSING : ExitCodes.OK;
+  }
+
+  /** Returns a listener that shows each poll of a wait, not each request of a poll. */
+  private static ProgressListener awaitProgress(ProgressLine progress) {
+    return new ProgressListener() {
+      @Override
+      public void onRequestDone(int done, int total) {}
+
+      @Override
+      public void onAwaitPoll(int pending, int total) {
+        progress.onAwaitPoll(pending, total);
+      }
+    };
   }
 
   private List<String> readVersionIds() {

@@ -28,11 +28,19 @@ final class DemoApi implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts the stub on {@code 127.0.0.1}. */
+  /** Starts the stub on {@code 127.0.0.1}, with builds that never change. */
   static DemoApi start() throws IOException {
+    return start(false);
+  }
+
+  /**
+   * Starts the stub on {@code 127.0.0.1}; with {@code progressing}, its builds move from queued to
+   * stopped over a few seconds.
+   */
+  static DemoApi start(boolean progressing) throws IOException {
     SERVER_LOGGER.setLevel(Level.WARNING);
     MockWebServer server = new MockWebServer();
-    server.setDispatcher(new DemoDispatcher());
+    server.setDispatcher(progressing ? new DemoDispatcher(System::nanoTime) : new DemoDispatcher());
     server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
     return new DemoApi(server);
   }

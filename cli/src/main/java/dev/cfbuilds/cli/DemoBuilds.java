@@ -37,6 +37,12 @@ final class DemoBuilds {
   private static final int MINUTES_IN_30_DAYS = 30 * 24 * 60;
   private static final int EVERY_NTH_MADE_UP_ID_HAS_NO_BUILD = 15;
 
+  /**
+   * By this many milliseconds after the stub first saw it, every {@link #progressed} build has
+   * stopped.
+   */
+  static final long MAX_LIFE_MILLIS = 200 + 600 + 300 + 700 + 800 + 2000;
+
   private static final JsonAdapter<Build> BUILD_ADAPTER = ApiWiring.moshi().adapter(Build.class);
   private static final String TEMPLATE = BUILD_ADAPTER.toJson(readSampleBuild());
 
@@ -114,6 +120,38 @@ final class DemoBuilds {
       ids.add(id);
     }
     return ids;
+  }
+
+  /**
+   * Returns the demo build of {@code versionId} as it stands {@code millis} after the stub was
+   * first asked about it: queued, initializing, running, then stopped with its outcome (a build
+   * that {@link #forVersion} shows running succeeds). Each stage lasts a fraction of a second to a
+   * few seconds, the same on every run, and every build has stopped by {@value #MAX_LIFE_MILLIS}
+   * ms.
+   */
+  static Build progressed(String versionId, long millis) {
+    Build build = forVersion(versionId);
+    UUID uuid = UUID.fromString(versionId);
+    Random random = new Random(~(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits()));
+    long queued = 200 + random.nextInt(600);
+    long initializing = queued + 300 + random.nextInt(700);
+    long stopped = initializing + 800 + random.nextInt(2000);
+    if (millis >= stopped) {
+      if (build.getBuildOutcome() == null) {
+        build.status(BuildStatus.STOPPED).buildOutcome(BuildOutcome.SUCCESS);
+        build.stoppedOn(build.getRunningOn().plusSeconds(90)).modifiedOn(build.getStoppedOn());
+      }
+      return build;
+    }
+    build.buildOutcome(null).stoppedOn(null);
+    if (millis >= initializing) {
+      return build.status(BuildStatus.RUNNING).modifiedOn(build.getRunningOn());
+    }
+    build.runningOn(null);
+    if (millis >= queued) {
+      return build.status(BuildStatus.INITIALIZING).modifiedOn(build.getInitializingOn());
+    }
+    return build.status(BuildStatus.QUEUED).initializingOn(null).modifiedOn(build.getCreatedOn());
   }
 
   private static Build template() {

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -27,6 +30,8 @@ import okhttp3.HttpUrl;
  * its error envelope: no credentials (401); no {@code version_ids}, more than {@value
  * CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} of them, or one that is not a UUID (400);
  * another path (404) or method (405). The error codes are illustrative.
+ *
+ * <p>For {@code --wait}, its builds can instead move from queued to stopped over a few seconds.
  */
 final class DemoDispatcher extends Dispatcher {
   private static final List<String> PATH_BEFORE_ACCOUNT = List.of("client", "v4", "accounts");
@@ -40,6 +45,23 @@ final class DemoDispatcher extends Dispatcher {
       ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
   private static final JsonAdapter<Object> ERROR_ADAPTER =
       ApiWiring.moshi().adapter(Object.class).serializeNulls();
+
+  private final LongSupplier nanoTime;
+  private final Map<String, Long> firstAsked = new ConcurrentHashMap<>();
+
+  /** Creates a dispatcher whose builds never change. */
+  DemoDispatcher() {
+    this(null);
+  }
+
+  /**
+   * Creates a dispatcher whose builds move from queued to stopped over a few seconds after it is
+   * first asked about each (see {@link DemoBuilds#progressed}), by the time {@code nanoTime} tells;
+   * {@code null} for builds that never change.
+   */
+  DemoDispatcher(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
@@ -78,7 +100,7 @@ final class DemoDispatcher extends Dispatcher {
       }
       String versionId = id.toLowerCase(Locale.ROOT);
       if (DemoBuilds.hasBuild(versionId)) {
-        builds.put(versionId, DemoBuilds.forVersion(versionId));
+        builds.put(versionId, build(versionId));
       }
     }
     BuildsByVersionIdsResponse body =
@@ -88,6 +110,15 @@ final class DemoDispatcher extends Dispatcher {
             .result(new BuildsByVersionIdsResult().builds(builds))
             .success(true);
     return json(200, RESPONSE_ADAPTER.toJson(body));
+  }
+
+  private Build build(String versionId) {
+    if (nanoTime == null) {
+      return DemoBuilds.forVersion(versionId);
+    }
+    long now = nanoTime.getAsLong();
+    long first = firstAsked.computeIfAbsent(versionId, id -> now);
+    return DemoBuilds.progressed(versionId, TimeUnit.NANOSECONDS.toMillis(now - first));
   }
 
   private static boolean hasCredentials(Headers headers) {

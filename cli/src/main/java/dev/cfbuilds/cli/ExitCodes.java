@@ -18,5 +18,11 @@ final class ExitCodes {
   /** A version had no build and {@code --fail-on-missing} was given. */
   static final int MISSING = 3;
 
+  /** With {@code --wait}: every build stopped, and some ended other than {@code success}. */
+  static final int BUILD_FAILED = 4;
+
+  /** With {@code --wait}: the wait timed out before every build stopped. */
+  static final int WAIT_TIMED_OUT = 5;
+
   private ExitCodes() {}
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine;
  * Runs the {@code cfbuilds} command line: {@code java -jar cfbuilds.jar builds [VERSION_ID…]}.
  *
  * <p>Exit codes: {@code 0} ok; {@code 1} API or network error; {@code 2} usage error or bad version
- * ID; {@code 3} a version had no build and {@code --fail-on-missing} was given.
+ * ID; {@code 3} a version had no build and {@code --fail-on-missing} was given; with {@code
+ * --wait}, {@code 4} some build ended other than success and {@code 5} the wait timed out.
  */
 public final class Main {
   private Main() {}

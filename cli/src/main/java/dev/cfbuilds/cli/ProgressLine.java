@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 
 /**
  * Shows {@code chunk 2/3 done} on one standard-error line that each finished request overwrites;
- * silent when the IDs fit in one request.
+ * silent when the IDs fit in one request. With {@code --wait}, shows instead how many builds are
+ * still running after each poll.
  *
  * <p>The client reports from its request threads, so reports may arrive together or out of order:
  * the methods are synchronized, and a report older than the one shown is dropped.
@@ -29,6 +30,16 @@ final class ProgressLine {
     if (chunksDone == chunksTotal) {
       end();
     }
+    err.flush();
+  }
+
+  /**
+   * Shows, after each poll of {@code --wait}, how many of the {@code total} versions have a build
+   * still queued, initializing or running.
+   */
+  synchronized void onAwaitPoll(int pending, int total) {
+    err.print("\rwaiting: " + pending + " of " + total + " versions have a build still running  ");
+    open = true;
     err.flush();
   }
 

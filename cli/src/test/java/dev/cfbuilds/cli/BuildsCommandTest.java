@@ -324,7 +324,9 @@ class BuildsCommandTest {
             "cfbuilds: GET /client/v4/accounts/"
                 + ACCOUNT
                 + "/builds/builds"
-                + " returned 401 Unauthorized: [10000] Authentication error\n");
+                + " returned 401 Unauthorized: [10000] Authentication error\n"
+                + "The Workers Builds API needs a user API token with the Workers CI Read"
+                + " permission; it refuses account-owned API tokens.\n");
   }
 
   @Test

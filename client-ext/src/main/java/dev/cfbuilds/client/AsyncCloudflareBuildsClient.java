@@ -1,6 +1,7 @@
 package dev.cfbuilds.client;
 
 import dev.cfbuilds.generated.model.Build;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,23 @@ public final class AsyncCloudflareBuildsClient {
    */
   public CompletableFuture<BuildsLookup> lookupBuildsByVersionIds(Collection<String> versionIds) {
     return lookupBuildsByVersionIds(client.defaultAccountId(), versionIds);
+  }
+
+  /**
+   * Starts {@link CloudflareBuildsClient#awaitBuilds(String, Collection, Duration)} on the client's
+   * threads. Cancelling the returned future stops the polling. Arguments are checked at once.
+   */
+  public CompletableFuture<Map<String, Build>> awaitBuilds(
+      String accountId, Collection<String> versionIds, Duration timeout) {
+    return client.startAwait(client.awaiter(accountId, versionIds, timeout));
+  }
+
+  /**
+   * Starts {@link CloudflareBuildsClient#awaitBuilds(Collection, Duration)} in the default account.
+   */
+  public CompletableFuture<Map<String, Build>> awaitBuilds(
+      Collection<String> versionIds, Duration timeout) {
+    return awaitBuilds(client.defaultAccountId(), versionIds, timeout);
   }
 
   @Override

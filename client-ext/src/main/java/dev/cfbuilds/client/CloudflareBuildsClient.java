@@ -7,16 +7,21 @@ import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.internal.AccountIds;
 import dev.cfbuilds.client.internal.BuildsService;
 import dev.cfbuilds.client.internal.FetchOutcome;
+import dev.cfbuilds.client.internal.RateBudget;
 import dev.cfbuilds.client.internal.RetryInterceptor;
 import dev.cfbuilds.client.internal.UserAgentInterceptor;
+import dev.cfbuilds.client.internal.VersionIds;
 import dev.cfbuilds.generated.model.Build;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import okhttp3.Dispatcher;
@@ -52,6 +57,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   private final String defaultAccountId;
   private final String description;
   private final AsyncCloudflareBuildsClient async;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final ProgressListener progressListener;
   private volatile boolean closed;
 
   CloudflareBuildsClient(
@@ -59,8 +67,14 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       OkHttpClient okHttpClient,
       boolean ownsOkHttpClient,
       String defaultAccountId,
-      String description) {
+      String description,
+      Sleeper sleeper,
+      Clock clock,
+      ProgressListener progressListener) {
     this.service = service;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    this.progressListener = progressListener;
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.defaultAccountId = defaultAccountId;
@@ -135,6 +149,41 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     return lookupBuildsByVersionIds(defaultAccountId(), versionIds);
   }
 
+  /**
+   * Waits until the build of every one of {@code versionIds} has stopped, and returns the builds,
+   * keyed by lower-case version ID in the order given.
+   *
+   * <p>It polls: each poll fetches only the versions whose build has not stopped yet, through the
+   * client's rate budget (and its cache, if on). The first poll is at once, the next 1 second
+   * later, each interval then 1.5 times the one before, up to 30 seconds. A version with no build
+   * is not waited for: it is absent from the result, as in {@link #getBuildsByVersionIds}. The
+   * {@link ProgressListener} hears {@code onAwaitPoll} after each poll. Waits go through the
+   * builder's {@link Sleeper} and {@link Clock}.
+   *
+   * @param timeout how long to wait; {@link Duration#ZERO} polls once. A poll under way when it
+   *     passes is finished first.
+   * @throws dev.cfbuilds.client.errors.AwaitTimeoutException if {@code timeout} passes before every
+   *     build has stopped; its {@code lastSeen()} holds the builds as last seen
+   * @throws NullPointerException if an argument or an ID is null
+   * @throws IllegalArgumentException if the account ID or an ID is not valid, or {@code timeout} is
+   *     negative; nothing is sent
+   * @throws CloudflareException if a poll fails after its retries
+   */
+  public Map<String, Build> awaitBuilds(
+      String accountId, Collection<String> versionIds, Duration timeout) {
+    return awaiter(accountId, versionIds, timeout).run(true);
+  }
+
+  /**
+   * Waits until the build of every one of {@code versionIds} in the builder's default account has
+   * stopped; see {@link #awaitBuilds(String, Collection, Duration)}.
+   *
+   * @throws IllegalStateException if the client has no default account
+   */
+  public Map<String, Build> awaitBuilds(Collection<String> versionIds, Duration timeout) {
+    return awaitBuilds(defaultAccountId(), versionIds, timeout);
+  }
+
   /** Returns the asynchronous view of this client, which shares its connections and limits. */
   public AsyncCloudflareBuildsClient async() {
     return async;
@@ -174,6 +223,50 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     return service.fetch(accountId, versionIds, failFast, onCallerThread);
   }
 
+  /** Checks the arguments of an {@code awaitBuilds} call and returns its poller. */
+  BuildsAwaiter awaiter(String accountId, Collection<String> versionIds, Duration timeout) {
+    if (closed) {
+      throw new IllegalStateException("client is closed");
+    }
+    String account = AccountIds.check(accountId);
+    List<String> ids = VersionIds.normalize(versionIds);
+    if (timeout == null) {
+      throw new NullPointerException("timeout == null");
+    }
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative but was " + timeout);
+    }
+    return new BuildsAwaiter(service, sleeper, clock, progressListener, account, ids, timeout);
+  }
+
+  /** Runs {@code awaiter} on the client's threads; cancelling the returned future stops it. */
+  CompletableFuture<Map<String, Build>> startAwait(BuildsAwaiter awaiter) {
+    CompletableFuture<Map<String, Build>> result = new CompletableFuture<>();
+    FutureTask<Void> task =
+        new FutureTask<>(
+            () -> {
+              try {
+                result.complete(awaiter.run(false));
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            },
+            null);
+    result.whenComplete(
+        (builds, failure) -> {
+          if (result.isCancelled()) {
+            awaiter.cancel();
+            task.cancel(true);
+          }
+        });
+    try {
+      okHttpClient.dispatcher().executorService().execute(task);
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("client is closed", e));
+    }
+    return result;
+  }
+
   String defaultAccountId() {
     if (defaultAccountId == null) {
       throw new IllegalStateException(
@@ -190,7 +283,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   /**
    * Waits for {@code future}; on interrupt cancels its requests and keeps the interrupt flag set.
    */
-  private static <T> T await(CompletableFuture<T> future) {
+  static <T> T await(CompletableFuture<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -223,6 +316,11 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Cloudflare's limit: 1,200 requests per 5 minutes per user, across all their clients. */
+    static final int DEFAULT_RATE_LIMIT_REQUESTS = 1200;
+
+    static final Duration DEFAULT_RATE_LIMIT_PER = Duration.ofMinutes(5);
+
     private String apiToken;
     private String email;
     private String apiKey;
@@ -241,6 +339,11 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private ProgressListener progressListener = ProgressListener.NONE;
+    private int rateLimitRequests = DEFAULT_RATE_LIMIT_REQUESTS;
+    private Duration rateLimitPer = DEFAULT_RATE_LIMIT_PER;
+    private boolean rateLimited = true;
+    private int cacheTerminalBuilds;
+    private Interceptor lastInterceptor;
 
     Builder() {}
 
@@ -297,6 +400,47 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = requireNonNegative(maxRetryAfter, "maxRetryAfter");
+      return this;
+    }
+
+    /**
+     * Sets the client's rate budget: it sends at most {@code requests} requests in any window of
+     * length {@code per}, wherever the window starts, counting every request it sends, retries
+     * included, across blocking and async calls. A request over budget waits (through the {@link
+     * #sleeper} and {@link #clock}) until it fits; it never fails for lack of budget, though {@link
+     * #callTimeout} still bounds it. Default Cloudflare's limit, 1,200 per 5 minutes, which counts
+     * every client of the same user: lower it if other tools share the user's quota.
+     *
+     * <p>The client also obeys the server's {@code RateLimit}, {@code RateLimit-Policy} and {@code
+     * X-RateLimit-*} headers, slowing down before the server would answer 429.
+     */
+    public Builder rateLimit(int requests, Duration per) {
+      this.rateLimitRequests = requirePositive(requests, "requests");
+      this.rateLimitPer = requirePositive(per, "per");
+      this.rateLimited = true;
+      return this;
+    }
+
+    /**
+     * Turns the rate budget off, the server's rate-limit headers included: requests go as fast as
+     * {@link #maxConcurrentRequests} lets them. A 429's {@code Retry-After} is still obeyed.
+     */
+    public Builder noRateLimit() {
+      this.rateLimited = false;
+      return this;
+    }
+
+    /**
+     * Keeps up to {@code maxEntries} builds whose status is {@code stopped}, evicting the least
+     * recently used: a stopped build never changes, so it is never fetched again, and a call sends
+     * requests only for the other version IDs. Versions found to have no build are not kept (a
+     * build may still appear). Default 0, no cache.
+     */
+    public Builder cacheTerminalBuilds(int maxEntries) {
+      if (maxEntries < 0) {
+        throw new IllegalArgumentException("maxEntries must be >= 0 but was " + maxEntries);
+      }
+      this.cacheTerminalBuilds = maxEntries;
       return this;
     }
 
@@ -377,8 +521,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Sets what waits between retries. Default {@link Sleeper#system()}; tests pass one that does
-     * not sleep.
+     * Sets what waits: between retries, for rate budget, and between the polls of {@code
+     * awaitBuilds}. Default {@link Sleeper#system()}; tests pass one that does not sleep.
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = requireNonNull(sleeper, "sleeper");
@@ -386,14 +530,18 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the clock that {@code Retry-After} dates are measured against. Default UTC system clock.
+     * Sets the clock that {@code Retry-After} dates, the rate budget and {@code awaitBuilds}
+     * timeouts are measured against. Default UTC system clock.
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Sets what hears of each finished request. Default: nothing. */
+    /**
+     * Sets what hears of each finished request and each poll of {@code awaitBuilds}. Default:
+     * nothing.
+     */
     public Builder progressListener(ProgressListener progressListener) {
       this.progressListener = requireNonNull(progressListener, "progressListener");
       return this;
@@ -480,9 +628,17 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       // a request silently, uncounted by maxRetries and without backoff: a request that fails on a
       // reused connection reached the server 3 times with maxRetries(0).
       http.retryOnConnectionFailure(false);
+      RateBudget budget =
+          rateLimited
+              ? RateBudget.of(rateLimitRequests, rateLimitPer, maxRetryAfter, sleeper, clock)
+              : RateBudget.off(maxRetryAfter, sleeper, clock);
       http.addInterceptor(new RetryInterceptor(maxRetries, maxRetryAfter, sleeper, clock))
+          .addInterceptor(budget)
           .addInterceptor(new UserAgentInterceptor())
           .addInterceptor(auth);
+      if (lastInterceptor != null) {
+        http.addInterceptor(lastInterceptor);
+      }
       if (logLevel != LogLevel.NONE) {
         http.addNetworkInterceptor(loggingInterceptor());
       }
@@ -493,7 +649,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
               clock,
               maxConcurrentRequests,
               maxVersionIdsPerRequest,
-              progressListener);
+              progressListener,
+              budget,
+              cacheTerminalBuilds);
       return new CloudflareBuildsClient(
           service,
           client,
@@ -509,7 +667,19 @@ public final class CloudflareBuildsClient implements AutoCloseable {
               + maxRetries
               + ", maxConcurrentRequests="
               + maxConcurrentRequests
-              + "}");
+              + "}",
+          sleeper,
+          clock,
+          progressListener);
+    }
+
+    /**
+     * Adds an application interceptor after the client's own (retries, rate budget, auth), where it
+     * may answer instead of the network. For tests that run many requests without sockets.
+     */
+    Builder lastInterceptor(Interceptor interceptor) {
+      this.lastInterceptor = requireNonNull(interceptor, "interceptor");
+      return this;
     }
 
     @Override

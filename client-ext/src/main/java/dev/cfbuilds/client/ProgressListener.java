@@ -2,7 +2,8 @@ package dev.cfbuilds.client;
 
 /**
  * Hears of each request of a call as it finishes, for showing progress when a call with many
- * version IDs fans out into many requests. Called on an OkHttp thread: return quickly.
+ * version IDs fans out into many requests, and of each poll of {@code awaitBuilds}. Called on the
+ * client's threads: return quickly.
  */
 @FunctionalInterface
 public interface ProgressListener {
@@ -14,4 +15,11 @@ public interface ProgressListener {
    * not.
    */
   void onRequestDone(int done, int total);
+
+  /**
+   * Reports, after each poll of {@code awaitBuilds}, that {@code pending} of the {@code total}
+   * versions awaited have a build that has not stopped yet (queued, initializing or running). Does
+   * nothing by default.
+   */
+  default void onAwaitPoll(int pending, int total) {}
 }

@@ -3,6 +3,7 @@ package dev.cfbuilds.client;
 import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +44,10 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
   private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
+  private volatile Clock clock;
+  private volatile BiFunction<String, Integer, BuildStatus> statuses;
+  private final Map<String, AtomicInteger> askedFor = new ConcurrentHashMap<>();
   private volatile long latencyMillis;
   private volatile long maxLatencyMillis;
 
@@ -97,6 +103,26 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Gives each build the status {@code statuses} returns for its version ID and the number of
+   * earlier requests that asked for it (0 the first time); a null status means no build.
+   */
+  BuildsServer statuses(BiFunction<String, Integer, BuildStatus> statuses) {
+    this.statuses = statuses;
+    return this;
+  }
+
+  /** Records, from now on, the time on {@code clock} at which each request arrives. */
+  BuildsServer recordArrivals(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** Returns the times requests arrived at, in epoch milliseconds of the recording clock. */
+  List<Long> arrivals() {
+    return new ArrayList<>(arrivals);
+  }
+
   List<RecordedRequest> requests() {
     return new ArrayList<>(requests);
   }
@@ -117,6 +143,10 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
     requests.add(request);
+    Clock arrivalClock = clock;
+    if (arrivalClock != null) {
+      arrivals.add(arrivalClock.millis());
+    }
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       long latency =
@@ -133,7 +163,22 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
         return rule.apply(chunkAttempts.get(ids.get(0)).getAndIncrement(), ids);
       }
       Function<List<String>, MockResponse> scripted = script.poll();
-      return scripted != null ? scripted.apply(ids) : json(200, envelope(ids));
+      if (scripted != null) {
+        return scripted.apply(ids);
+      }
+      BiFunction<String, Integer, BuildStatus> statusOf = statuses;
+      if (statusOf == null) {
+        return json(200, envelope(ids));
+      }
+      Map<String, Build> builds = new LinkedHashMap<>();
+      for (String id : ids) {
+        int asked = askedFor.computeIfAbsent(id, key -> new AtomicInteger()).getAndIncrement();
+        BuildStatus status = statusOf.apply(id, asked);
+        if (status != null) {
+          builds.put(id, buildFor(id).status(status));
+        }
+      }
+      return json(200, envelope(builds));
     } finally {
       inFlight.decrementAndGet();
     }
@@ -194,6 +239,11 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
         builds.put(id, buildFor(id));
       }
     }
+    return envelope(builds);
+  }
+
+  /** Returns a successful envelope holding {@code builds}. */
+  static String envelope(Map<String, Build> builds) {
     return ApiWiring.moshi()
         .adapter(BuildsByVersionIdsResponse.class)
         .toJson(

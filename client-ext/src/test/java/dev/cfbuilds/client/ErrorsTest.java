@@ -62,7 +62,8 @@ class ErrorsTest {
     CloudflareServiceException e =
         catchThrowableOfType(type, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
-    assertThat(e).hasMessage(PATH + " returned " + status + text + ": [12000] Not found");
+    String hint = status == 401 ? "\n" + UnauthorizedException.TOKEN_HINT : "";
+    assertThat(e).hasMessage(PATH + " returned " + status + text + ": [12000] Not found" + hint);
     assertThat(e.statusCode()).isEqualTo(status);
     assertThat(e.errors())
         .singleElement()
@@ -72,6 +73,21 @@ class ErrorsTest {
               assertThat(error.getMessage()).isEqualTo("Not found");
             });
     assertThat(e.headers()).containsEntry("content-type", List.of("application/json"));
+  }
+
+  @Test
+  void a401NamesTheKindOfTokenTheApiNeedsOnALineOfItsOwn() {
+    server.enqueue(json(401, NOT_FOUND_ENVELOPE));
+
+    UnauthorizedException e =
+        catchThrowableOfType(
+            UnauthorizedException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e.getMessage().lines())
+        .containsExactly(
+            PATH + " returned 401 Unauthorized: [12000] Not found",
+            "The Workers Builds API needs a user API token with the Workers CI Read permission;"
+                + " it refuses account-owned API tokens.");
   }
 
   @Test

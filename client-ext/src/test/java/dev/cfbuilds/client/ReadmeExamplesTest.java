@@ -2,12 +2,16 @@ package dev.cfbuilds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfbuilds.client.errors.AwaitTimeoutException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildStatus;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +98,44 @@ class ReadmeExamplesTest {
   void asyncSampleCompletes() {
     try (CloudflareBuildsClient client = server.clientBuilder().build()) {
       assertThat(async(client).join()).isEqualTo(45);
+    }
+  }
+
+  @Test
+  void pollingSampleWaitsUntilEveryBuildHasStopped() {
+    // Each build is running when first asked about, stopped from then on: one wait of 1 s.
+    server.statuses((id, asked) -> asked == 0 ? BuildStatus.RUNNING : BuildStatus.STOPPED);
+    assertThat(polling("test-token")).hasSize(45).allMatch(line -> line.endsWith(" null"));
+    assertThat(server.requests()).hasSize(3 + 3);
+  }
+
+  private List<String> polling(String token) {
+    List<String> printed = new ArrayList<>();
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      pollingSample(token);
+    } finally {
+      System.setOut(original);
+    }
+    captured.toString(StandardCharsets.UTF_8).lines().forEach(printed::add);
+    return printed;
+  }
+
+  private void pollingSample(String token) {
+    try (CloudflareBuildsClient watcher =
+        CloudflareBuildsClient.builder()
+            .apiToken(token)
+            .baseUrl(baseUrl) // default https://api.cloudflare.com/client/v4/
+            .rateLimit(1_000, Duration.ofMinutes(5)) // leave room for the user's other tools
+            .cacheTerminalBuilds(50_000) // stopped builds are never fetched again
+            .build()) {
+      Map<String, Build> done = watcher.awaitBuilds(accountId, versionIds, Duration.ofMinutes(10));
+      done.forEach(
+          (versionId, build) -> System.out.println(versionId + " " + build.getBuildOutcome()));
+    } catch (AwaitTimeoutException e) {
+      System.out.println("still running after 10 minutes: " + e.lastSeen().size() + " seen");
     }
   }
 

@@ -1,11 +1,18 @@
 package dev.cfbuilds.client.internal;
 
 import dev.cfbuilds.client.ProgressListener;
+import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.model.Build;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -19,6 +26,8 @@ public final class BuildsService {
   private final RequestLimiter limiter;
   private final ProgressListener progress;
   private final int chunkSize;
+  private final RateBudget budget;
+  private final TerminalBuildCache cache;
 
   /**
    * Creates the engine.
@@ -28,18 +37,24 @@ public final class BuildsService {
    * @param maxConcurrentRequests how many requests may be in flight at once, across all calls
    * @param chunkSize how many version IDs go into one request
    * @param progress hears of each finished request
+   * @param budget the rate budget the client's requests go through, consulted before each call
+   * @param cacheSize how many stopped builds to keep; 0 for none
    */
   public BuildsService(
       BuildsApi api,
       Clock clock,
       int maxConcurrentRequests,
       int chunkSize,
-      ProgressListener progress) {
+      ProgressListener progress,
+      RateBudget budget,
+      int cacheSize) {
     this.api = api;
     this.mapper = new ResponseMapper(clock);
     this.limiter = new RequestLimiter(maxConcurrentRequests);
     this.progress = progress;
     this.chunkSize = chunkSize;
+    this.budget = budget;
+    this.cache = TerminalBuildCache.ofSize(cacheSize);
   }
 
   /**
@@ -67,7 +82,67 @@ public final class BuildsService {
       String accountId, Collection<String> versionIds, boolean failFast, boolean onCallerThread) {
     String account = AccountIds.check(accountId);
     List<String> ids = VersionIds.normalize(versionIds);
-    return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, failFast)
-        .start(onCallerThread);
+    return fetchNormalized(account, ids, failFast, onCallerThread);
+  }
+
+  /**
+   * Starts fetching the builds of {@code ids}, already checked and normalised: fails at once if a
+   * 429 blocked the client; takes stopped builds from the cache and fetches only the rest.
+   */
+  public CompletableFuture<FetchOutcome> fetchNormalized(
+      String account, List<String> ids, boolean failFast, boolean onCallerThread) {
+    RateLimitException blocked = ids.isEmpty() ? null : budget.blocked();
+    if (blocked != null) {
+      return CompletableFuture.failedFuture(blocked);
+    }
+    if (cache == null) {
+      return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, failFast)
+          .start(onCallerThread);
+    }
+    Map<String, Build> cached = new HashMap<>();
+    List<String> toFetch = new ArrayList<>();
+    for (String id : ids) {
+      Build build = cache.get(account, id);
+      if (build != null) {
+        cached.put(id, build);
+      } else {
+        toFetch.add(id);
+      }
+    }
+    CompletableFuture<FetchOutcome> fetched =
+        new FanOut(api, mapper, limiter, progress, account, toFetch, chunkSize, failFast)
+            .start(onCallerThread);
+    CompletableFuture<FetchOutcome> merged =
+        fetched.thenApply(outcome -> merge(ids, cached, remember(account, outcome)));
+    merged.whenComplete(
+        (outcome, failure) -> {
+          if (merged.isCancelled()) {
+            fetched.cancel(true);
+          }
+        });
+    return merged;
+  }
+
+  private FetchOutcome remember(String account, FetchOutcome outcome) {
+    outcome.builds().forEach((id, build) -> cache.putIfTerminal(account, id, build));
+    return outcome;
+  }
+
+  /**
+   * Merges cached and fetched builds: requested IDs in input order, then anything else the API
+   * returned.
+   */
+  private static FetchOutcome merge(
+      List<String> ids, Map<String, Build> cached, FetchOutcome fetched) {
+    Map<String, Build> builds = new LinkedHashMap<>();
+    for (String id : ids) {
+      Build build = cached.containsKey(id) ? cached.get(id) : fetched.builds().get(id);
+      if (build != null) {
+        builds.put(id, build);
+      }
+    }
+    fetched.builds().forEach(builds::putIfAbsent);
+    return new FetchOutcome(
+        Collections.unmodifiableMap(builds), fetched.missing(), fetched.failures());
   }
 }

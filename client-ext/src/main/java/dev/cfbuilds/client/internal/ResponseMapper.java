@@ -124,7 +124,8 @@ final class ResponseMapper {
       case 400:
         return new BadRequestException(message, code, errors, headers);
       case 401:
-        return new UnauthorizedException(message, code, errors, headers);
+        return new UnauthorizedException(
+            message + "\n" + UnauthorizedException.TOKEN_HINT, code, errors, headers);
       case 403:
         return new PermissionDeniedException(message, code, errors, headers);
       case 404:

@@ -17,9 +17,11 @@ import okhttp3.ResponseBody;
  *
  * <p>It waits as long as {@code Retry-After} asks, in seconds or as an HTTP date; a longer wait
  * than {@code maxRetryAfter} is not waited for and the response is returned at once (Cloudflare
- * blocks a client for five minutes after too many requests; hammering it only extends that).
- * Without the header it backs off exponentially: 0.5 s doubling to at most 8 s, less up to a
- * quarter at random so that parallel requests spread out.
+ * blocks a client for five minutes after too many requests; hammering it only extends that). The
+ * {@link RateBudget} behind it then fails every later call of the client at once until that time,
+ * and counts each retry against the budget like a first attempt. Without the header it backs off
+ * exponentially: 0.5 s doubling to at most 8 s, less up to a quarter at random so that parallel
+ * requests spread out.
  *
  * <p>Each response body is read here, within its attempt, so that a connection dropped in the
  * middle of a body is retried like any other I/O error; bodies of responses not returned are

@@ -1,0 +1,170 @@
+package dev.cfbuilds.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs {@code builds --wait} end to end against the demo stub and a plain MockWebServer. These
+ * waits are real (the command uses the system clock): a second or a few each.
+ */
+class WaitOptionTest {
+  private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
+  private static final String SAMPLE =
+      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result run(Map<String, String> env, boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    InputStream in = new ByteArrayInputStream(new byte[0]);
+    int exitCode =
+        Main.run(
+            args,
+            new CliContext(env, in, terminal, terminal),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    return new Result(
+        exitCode,
+        out.toString().replace(System.lineSeparator(), "\n"),
+        err.toString().replace(System.lineSeparator(), "\n"));
+  }
+
+  private Map<String, String> serverEnv() {
+    return Map.of(
+        "CLOUDFLARE_API_TOKEN",
+        "test-token",
+        "CLOUDFLARE_ACCOUNT_ID",
+        "acct123",
+        "CLOUDFLARE_BASE_URL",
+        server.url("/client/v4/").toString());
+  }
+
+  private static MockResponse build(String status, String outcome) throws IOException {
+    try (InputStream in = WaitOptionTest.class.getResourceAsStream(SAMPLE)) {
+      String body =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("\"foo\"", "\"" + A + "\"")
+              .replace("\"status\": \"running\"", "\"status\": \"" + status + "\"")
+              .replace("\"build_outcome\": \"success\"", "\"build_outcome\": " + outcome);
+      return new MockResponse.Builder()
+          .code(200)
+          .addHeader("Content-Type", "application/json")
+          .body(body)
+          .build();
+    }
+  }
+
+  @Test
+  void demoWaitShowsBuildsMovingToStoppedAndExitsWith4ForTheOnesThatFailed() {
+    Result result = run(Map.of(), true, "builds", "--demo", "--wait", "60s");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
+    assertThat(result.err())
+        .contains("its builds stop within a few seconds")
+        .contains("\rwaiting: 42 of 45 versions have a build still running")
+        .contains("\rwaiting: 0 of 45 versions have a build still running")
+        .containsPattern("cfbuilds: \\d+ of 42 builds ended other than success\n$");
+    assertThat(result.out().lines().skip(1))
+        .hasSize(42)
+        .allMatch(line -> line.contains(" stopped "));
+  }
+
+  @Test
+  void theDemoStubMovesEachBuildThroughItsStagesAndStopsThemAllInTime() {
+    String id = DemoBuilds.madeUpVersionIds(1).get(0);
+    assertThat(DemoBuilds.progressed(id, 0).getStatus()).hasToString("queued");
+    assertThat(DemoBuilds.progressed(id, DemoBuilds.MAX_LIFE_MILLIS).getStatus())
+        .hasToString("stopped");
+    for (String each : DemoBuilds.madeUpVersionIds(45)) {
+      assertThat(DemoBuilds.progressed(each, DemoBuilds.MAX_LIFE_MILLIS).getBuildOutcome())
+          .isNotNull();
+    }
+    assertThat(Duration.ofMillis(DemoBuilds.MAX_LIFE_MILLIS)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void exitsWith0WhenEveryBuildSucceeded() throws IOException {
+    server.enqueue(build("running", "null"));
+    server.enqueue(build("stopped", "\"success\""));
+
+    Result result = run(serverEnv(), false, "builds", "--wait", "90s", A);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out()).contains("\"status\": \"stopped\"");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void exitsWith4WhenABuildFailed() throws IOException {
+    server.enqueue(build("stopped", "\"fail\""));
+
+    Result result = run(serverEnv(), false, "builds", "--wait", "10m", A);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
+    assertThat(result.err()).isEqualTo("cfbuilds: 1 of 1 builds ended other than success\n");
+  }
+
+  @Test
+  void exitsWith5AndPrintsWhatItLastSawWhenTheWaitTimesOut() throws IOException {
+    server.enqueue(build("running", "null"));
+    server.enqueue(build("running", "null"));
+
+    Result result = run(serverEnv(), false, "builds", "--wait", "1s", A);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.WAIT_TIMED_OUT);
+    assertThat(result.out()).contains("\"status\": \"running\"");
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: timed out after 1 s awaiting builds: 1 of 1 not stopped yet ("
+                + A
+                + " running)\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"90", "1.5m", "ten", "-5s", "10d", ""})
+  void aWaitThatIsNotADurationExitsWith2BeforeAnyRequest(String wait) {
+    Result result = run(serverEnv(), false, "builds", "--wait", wait, A);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: --wait takes a duration such as 90s, 10m, 1h or 1m30s, not \""
+                + wait
+                + "\"\n");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void readsCombinedDurations() {
+    assertThat(WaitDurations.parse("1h2m3s")).isEqualTo(Duration.ofSeconds(3723));
+    assertThat(WaitDurations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+  }
+}

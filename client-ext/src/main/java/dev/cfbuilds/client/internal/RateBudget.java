@@ -1,0 +1,258 @@
+package dev.cfbuilds.client.internal;
+
+import dev.cfbuilds.client.Sleeper;
+import dev.cfbuilds.client.errors.RateLimitException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Holds back requests so that one client never sends more than {@code requests} in any window of
+ * length {@code per}, wherever the window starts; shared by every call of the client, blocking and
+ * async, and by every retry.
+ *
+ * <p>It keeps the send times of the last {@code requests} requests (a sliding-window log). A
+ * request may start once the oldest of them is at least {@code per} plus a margin old; the margin,
+ * a sixtieth of {@code per} (5 s of 5 minutes), covers the time between this check and the request
+ * reaching the server. A token bucket would not do: after a quiet spell it lets a full bucket go at
+ * once and refills while it drains, up to twice the budget within one window.
+ *
+ * <p>It also obeys the server: the tightest "remaining until reset" of the {@code RateLimit} or
+ * {@code X-RateLimit-*} headers (less the requests still in flight, which the server may not have
+ * counted yet), and each quota {@code RateLimit-Policy} announces, as a further sliding window.
+ *
+ * <p>After a 429 whose {@code Retry-After} is longer than {@code maxRetryAfter}, every later call
+ * of the client fails at once, with the {@link RateLimitException} {@link #blocked()} returns,
+ * until that time has passed: sending during Cloudflare's block would only extend it. (A shorter
+ * {@code Retry-After} is waited out by the retry of the request that received it.)
+ *
+ * <p>Waits go through the {@link Sleeper}, in slices of at most {@link #SLICE}, checking between
+ * slices whether the call was cancelled (by {@code close()}, its future or OkHttp's call timeout).
+ * Times come from the {@link Clock}.
+ */
+public final class RateBudget implements Interceptor {
+  /** The longest single sleep, so that a cancelled call stops waiting within this time. */
+  static final Duration SLICE = Duration.ofSeconds(1);
+
+  /** At most this many quotas learned from {@code RateLimit-Policy} are kept. */
+  static final int MAX_POLICIES = 4;
+
+  private final Window window;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final long maxRetryAfterMillis;
+  private final Map<String, Window> policies = new LinkedHashMap<>();
+  private int inFlight;
+  private long serverRemaining;
+  private long serverResetAt;
+  private long blockedUntil;
+  private Map<String, List<String>> blockHeaders = Map.of();
+  private Duration blockRetryAfter;
+
+  private RateBudget(Window window, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+    this.window = window;
+    this.maxRetryAfterMillis = maxRetryAfter.toMillis();
+    this.sleeper = sleeper;
+    this.clock = clock;
+  }
+
+  /** Returns a budget of {@code requests} per {@code per}, obeying the server's headers. */
+  public static RateBudget of(
+      int requests, Duration per, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+    return new RateBudget(new Window(requests, per.toMillis()), maxRetryAfter, sleeper, clock);
+  }
+
+  /**
+   * Returns a budget that counts nothing and ignores the rate-limit headers, but still sends
+   * nothing during a block a 429's {@code Retry-After} announced.
+   */
+  public static RateBudget off(Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+    return new RateBudget(null, maxRetryAfter, sleeper, clock);
+  }
+
+  /**
+   * Returns the exception for a call made while a 429 asked for a wait longer than {@code
+   * maxRetryAfter} that has not yet passed, or {@code null} if requests may be sent (perhaps after
+   * a wait).
+   */
+  public synchronized RateLimitException blocked() {
+    long now = clock.millis();
+    long left = blockedUntil - now;
+    if (left <= maxRetryAfterMillis) {
+      return null;
+    }
+    Duration wait = Duration.ofMillis(left);
+    return new RateLimitException(
+        "not sent: the API answered 429 Too Many Requests with Retry-After "
+            + blockRetryAfter.toSeconds()
+            + " s, longer than maxRetryAfter ("
+            + maxRetryAfterMillis / 1000
+            + " s), so this client sends nothing until "
+            + Instant.ofEpochMilli(blockedUntil)
+            + " ("
+            + wait.toSeconds()
+            + " s from now)",
+        429,
+        List.of(),
+        blockHeaders,
+        wait);
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    acquire(chain.call());
+    Response response;
+    try {
+      response = chain.proceed(chain.request());
+    } catch (IOException | RuntimeException e) {
+      sent(null);
+      throw e;
+    }
+    sent(response);
+    return response;
+  }
+
+  /**
+   * Waits until {@code call} may send a request and counts it as sent; each call must be followed
+   * by {@link #sent} once the attempt is over.
+   *
+   * @throws IOException if the call is cancelled or the thread interrupted while waiting
+   */
+  void acquire(Call call) throws IOException {
+    while (true) {
+      long wait;
+      synchronized (this) {
+        long now = clock.millis();
+        wait = waitMillis(now);
+        if (wait <= 0) {
+          record(now);
+          inFlight++;
+          return;
+        }
+      }
+      if (call.isCanceled()) {
+        throw new IOException("Canceled");
+      }
+      try {
+        sleeper.sleep(Duration.ofMillis(Math.min(wait, SLICE.toMillis())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for rate budget");
+      }
+    }
+  }
+
+  /**
+   * Ends an attempt counted by {@link #acquire}, learning from {@code response}'s headers; {@code
+   * response} is null when the attempt failed without one.
+   */
+  synchronized void sent(Response response) {
+    inFlight--;
+    if (response == null) {
+      return;
+    }
+    if (response.code() == 429) {
+      Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+      if (retryAfter != null) {
+        long until = saturatedAdd(clock.millis(), retryAfter.toMillis());
+        if (until > blockedUntil) {
+          blockedUntil = until;
+          blockRetryAfter = retryAfter;
+          blockHeaders = response.headers().toMultimap();
+        }
+      }
+    }
+    if (window == null) {
+      return;
+    }
+    RateLimitHeaders.Remaining remaining = RateLimitHeaders.remaining(response.headers(), clock);
+    if (remaining != null) {
+      serverRemaining = remaining.remaining() - inFlight;
+      serverResetAt = remaining.resetAtMillis();
+    }
+    for (RateLimitHeaders.Policy policy : RateLimitHeaders.policies(response.headers())) {
+      Window known = policies.get(policy.name());
+      long perMillis = policy.windowSeconds() * 1000;
+      if (known != null && known.requests == policy.quota() && known.perMillis == perMillis) {
+        continue;
+      }
+      if (known == null && policies.size() >= MAX_POLICIES) {
+        continue;
+      }
+      Window learned = new Window((int) policy.quota(), perMillis);
+      for (long sentAt : window.sent) {
+        learned.record(sentAt);
+      }
+      policies.put(policy.name(), learned);
+    }
+  }
+
+  /** Returns how long a request must wait at {@code now}; zero or less if it may go. */
+  private long waitMillis(long now) {
+    long until = now;
+    if (window != null) {
+      until = Math.max(until, window.nextFree());
+      for (Window policy : policies.values()) {
+        until = Math.max(until, policy.nextFree());
+      }
+      if (serverRemaining <= 0 && serverResetAt > now) {
+        until = Math.max(until, serverResetAt);
+      }
+    }
+    return until - now;
+  }
+
+  private void record(long now) {
+    if (window == null) {
+      return;
+    }
+    window.record(now);
+    for (Window policy : policies.values()) {
+      policy.record(now);
+    }
+    if (serverResetAt > now) {
+      serverRemaining--;
+    }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  /** A sliding-window log: the send times of the last {@code requests} requests. */
+  private static final class Window {
+    final int requests;
+    final long perMillis;
+    final long marginMillis;
+    final ArrayDeque<Long> sent = new ArrayDeque<>();
+
+    Window(int requests, long perMillis) {
+      this.requests = requests;
+      this.perMillis = perMillis;
+      this.marginMillis = perMillis / 60;
+    }
+
+    /** Returns when the next request may start: once the oldest of the last N is old enough. */
+    long nextFree() {
+      return sent.size() < requests ? 0 : sent.peekFirst() + perMillis + marginMillis;
+    }
+
+    void record(long now) {
+      Long last = sent.peekLast();
+      sent.addLast(last != null && last > now ? last : now);
+      while (sent.size() > requests || sent.peekFirst() < now - perMillis - marginMillis) {
+        sent.removeFirst();
+      }
+    }
+  }
+}
