@@ -72,9 +72,26 @@ class ReadmeExamplesTest {
         .enqueue(BuildsServer.json(503, "{}"))
         .enqueue(BuildsServer.json(503, "{}"))
         .enqueue(BuildsServer.json(503, "{}"));
+    Map<String, Build> builds;
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
-      assertThat(partialResults(client)).hasSize(45);
+      builds = partialResults(client);
     }
+
+    assertThat(builds).containsOnlyKeys(versionIds);
+    builds.forEach(
+        (id, build) ->
+            assertThat(build.getBuildTriggerMetadata().getCommitHash())
+                .as(id)
+                .isEqualTo(BuildsServer.commitHashFor(id)));
+    List<String> firstChunk = versionIds.subList(0, 20);
+    assertThat(server.requestedIds())
+        .containsExactly(
+            firstChunk,
+            firstChunk,
+            firstChunk,
+            versionIds.subList(20, 40),
+            versionIds.subList(40, 45),
+            firstChunk);
   }
 
   @Test
