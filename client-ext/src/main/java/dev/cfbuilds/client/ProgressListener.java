@@ -2,7 +2,8 @@ package dev.cfbuilds.client;
 
 /**
  * Hears of each request of a call as it finishes, for showing progress when a call with many
- * version IDs fans out into many requests. Called on an OkHttp thread: return quickly.
+ * version IDs fans out into many requests. Called on the thread that finished the request: an
+ * OkHttp thread, or the caller's own for a blocking call of one request. Return quickly.
  */
 @FunctionalInterface
 public interface ProgressListener {
