@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -574,10 +575,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     private static <T> T requireNonNull(T value, String name) {
-      if (value == null) {
-        throw new NullPointerException(name + " == null");
-      }
-      return value;
+      return Objects.requireNonNull(value, name + " == null");
     }
 
     private static int requirePositive(int value, String name) {
