@@ -1,6 +1,7 @@
 package dev.cfbuilds.cli;
 
 import dev.cfbuilds.generated.CanonicalUuid;
+import dev.cfbuilds.generated.PrintableText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,18 +60,10 @@ final class VersionIds {
 
   /**
    * Returns {@code text} safe to show on a terminal: control characters (such as the escape that
-   * starts a terminal escape sequence) written as Java escapes, cut after {@value #MAX_SHOWN}
-   * characters.
+   * starts a terminal escape sequence) written as Java escapes, at most {@value #MAX_SHOWN}
+   * characters of it.
    */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length() && i < MAX_SHOWN; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    if (text.length() > MAX_SHOWN) {
-      out.append("...");
-    }
-    return out.toString();
+    return PrintableText.of(text, MAX_SHOWN);
   }
 }

@@ -58,6 +58,7 @@ class VersionIdsTest {
     assertThatThrownBy(() -> ids.addLine("\u001b[31mred", "argument 1"))
         .hasMessageStartingWith("bad version ID \"\\u001b[31mred\" in argument 1:");
     assertThatThrownBy(() -> ids.addLine("x".repeat(100), "argument 1"))
-        .hasMessageStartingWith("bad version ID \"" + "x".repeat(64) + "...\" in argument 1:");
+        .hasMessageStartingWith(
+            "bad version ID \"" + "x".repeat(64) + "…(100 chars)\" in argument 1:");
   }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -294,11 +295,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       cause.initCause(e);
       throw new CloudflareIoException("GET builds by version IDs", cause);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw new CloudflareException("GET builds by version IDs failed: " + cause, cause);
+      // FanOut fails its future only with a CloudflareException (ResponseMapper.failure maps the
+      // rest), so there is nothing else to wrap.
+      throw (CloudflareException) e.getCause();
     }
   }
 
@@ -395,7 +394,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
     /**
      * Sets the longest {@code Retry-After} the client waits for before retrying; when the server
-     * asks for longer, the call fails at once with a {@code RateLimitException}. Default 60
+     * asks for longer, the call fails at once with the exception for the response's status: a
+     * {@code RateLimitException} for 429, an {@code InternalServerException} for a 503. Default 60
      * seconds.
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
@@ -745,10 +745,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
 
     private static <T> T requireNonNull(T value, String name) {
-      if (value == null) {
-        throw new NullPointerException(name + " == null");
-      }
-      return value;
+      return Objects.requireNonNull(value, name + " == null");
     }
 
     private static int requirePositive(int value, String name) {

@@ -3,7 +3,8 @@ package dev.cfbuilds.client;
 /**
  * Hears of each request of a call as it finishes, for showing progress when a call with many
  * version IDs fans out into many requests, and of each poll of {@code awaitBuilds}. Called on the
- * client's threads: return quickly.
+ * thread that finished the request: an OkHttp thread, or the caller's own for a blocking call of
+ * one request. Return quickly.
  */
 @FunctionalInterface
 public interface ProgressListener {

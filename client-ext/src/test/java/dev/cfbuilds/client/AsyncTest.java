@@ -36,6 +36,13 @@ class AsyncTest {
   }
 
   @Test
+  void saysItIsAViewOfItsClient() {
+    try (CloudflareBuildsClient client = server.clientBuilder().build()) {
+      assertThat(client.async()).hasToString("async view of " + client);
+    }
+  }
+
+  @Test
   void failsTheFutureWithTheTypedException() {
     server.enqueue(BuildsServer.json(404, "{}"));
     try (CloudflareBuildsClient client = server.clientBuilder().build()) {

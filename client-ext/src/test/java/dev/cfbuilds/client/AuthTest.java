@@ -2,11 +2,14 @@ package dev.cfbuilds.client;
 
 import static dev.cfbuilds.client.BuildsServer.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfbuilds.client.auth.ApiKeyInterceptor;
 import dev.cfbuilds.client.auth.ApiTokenInterceptor;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,6 +24,19 @@ class AuthTest {
   @AfterEach
   void close() {
     server.close();
+  }
+
+  @Test
+  void apiKeyInterceptorChecksTheEmailItselfAndHidesBothValues() {
+    HttpUrl api = HttpUrl.get("https://api.cloudflare.com/client/v4/");
+
+    assertThatThrownBy(() -> ApiKeyInterceptor.create(" ", "key-456", api))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("email is blank");
+    assertThat(ApiKeyInterceptor.create("a@example.com", "key-456", api))
+        .hasToString(
+            "ApiKeyInterceptor{origin=https://api.cloudflare.com:443, email=<redacted>,"
+                + " key=<redacted>}");
   }
 
   @Test

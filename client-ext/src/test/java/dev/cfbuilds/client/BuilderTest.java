@@ -146,6 +146,36 @@ class BuilderTest {
   }
 
   @Test
+  void builderToStringShowsAPlainBaseUrlAsItIs() {
+    assertThat(
+            CloudflareBuildsClient.builder()
+                .apiToken(TOKEN)
+                .accountId("acct")
+                .baseUrl("https://api.example.com/client/v4/"))
+        .hasToString(
+            "CloudflareBuildsClient.Builder{apiToken=<redacted>, accountId=acct,"
+                + " baseUrl=https://api.example.com/client/v4/, maxRetries=2,"
+                + " maxConcurrentRequests=4}");
+  }
+
+  @Test
+  void builderToStringDropsEachPartOfTheBaseUrlThatMayHoldACredential() {
+    for (String url :
+        List.of(
+            "https://user@api.example.com/v4/",
+            "https://:pw@api.example.com/v4/",
+            "https://api.example.com/v4/?k=v",
+            "https://api.example.com/v4/#k")) {
+      assertThat(CloudflareBuildsClient.builder().baseUrl(url))
+          .as(url)
+          .hasToString(
+              "CloudflareBuildsClient.Builder{no credentials, accountId=null,"
+                  + " baseUrl=https://api.example.com/v4/ (redacted), maxRetries=2,"
+                  + " maxConcurrentRequests=4}");
+    }
+  }
+
+  @Test
   void failsWithoutADefaultAccount() {
     try (CloudflareBuildsClient client = CloudflareBuildsClient.builder().apiToken(TOKEN).build()) {
       assertThatThrownBy(() -> client.getBuildsByVersionIds(List.of()))

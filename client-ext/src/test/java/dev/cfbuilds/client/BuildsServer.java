@@ -255,12 +255,20 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Returns the build the server gives {@code versionId}: its commit hash is the ID's first 12
-   * characters.
+   * Returns the build the server gives {@code versionId}, whose commit hash is {@link
+   * #commitHashFor}: a build filed under another ID shows by its hash.
    */
   static Build buildFor(String versionId) {
     return new Build()
-        .buildTriggerMetadata(new BuildTriggerMetadata().commitHash(versionId.substring(0, 12)));
+        .buildTriggerMetadata(new BuildTriggerMetadata().commitHash(commitHashFor(versionId)));
+  }
+
+  /**
+   * Returns the commit hash of {@code versionId}'s build: the ID's last 12 characters, the part in
+   * which the IDs of {@link #ids} differ.
+   */
+  static String commitHashFor(String versionId) {
+    return versionId.substring(versionId.length() - 12);
   }
 
   static MockResponse json(int code, String body) {

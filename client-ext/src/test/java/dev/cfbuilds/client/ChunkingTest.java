@@ -33,8 +33,11 @@ class ChunkingTest {
       Map<String, Build> builds = client.getBuildsByVersionIds("acct", input);
 
       assertThat(builds.keySet()).containsExactlyElementsOf(unique);
-      assertThat(builds.get(unique.get(7)).getBuildTriggerMetadata().getCommitHash())
-          .isEqualTo(unique.get(7).substring(0, 12));
+      builds.forEach(
+          (id, build) ->
+              assertThat(build.getBuildTriggerMetadata().getCommitHash())
+                  .as(id)
+                  .isEqualTo(BuildsServer.commitHashFor(id)));
     }
     assertThat(server.requestedIds())
         .containsExactly(unique.subList(0, 20), unique.subList(20, 40));

@@ -46,7 +46,7 @@ class LoadTest {
         (id, build) ->
             assertThat(build.getBuildTriggerMetadata().getCommitHash())
                 .as(id)
-                .isEqualTo(id.substring(0, 12)));
+                .isEqualTo(BuildsServer.commitHashFor(id)));
     List<String> requested = new ArrayList<>();
     server.requestedIds().forEach(requested::addAll);
     assertThat(requested).hasSize(IDS).containsExactlyInAnyOrderElementsOf(input);

@@ -28,13 +28,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README's Java samples compiling and true: each {@code ```java} block of the README must
- * appear, line for line, in this file, where it compiles and (but for the quick start, which reads
- * the real environment) runs against a loopback stub of the API.
+ * appear, whitespace aside, in this file (its import lines among this file's imports), where it
+ * compiles and (but for the quick start, which reads the real environment) runs against a loopback
+ * stub of the API.
  */
 class ReadmeExamplesTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Path THIS_FILE =
       Path.of("src", "test", "java", "dev", "cfbuilds", "client", "ReadmeExamplesTest.java");
+
+  private static final Pattern SAME_PACKAGE_IMPORT =
+      Pattern.compile("import dev\\.cfbuilds\\.client\\.[A-Z][A-Za-z0-9]*;");
 
   private final BuildsServer server = new BuildsServer();
   private final String accountId = "0123456789abcdef0123456789abcdef";
@@ -55,10 +59,29 @@ class ReadmeExamplesTest {
 
     assertThat(samples).hasSizeGreaterThanOrEqualTo(5);
     for (String sample : samples) {
+      StringBuilder code = new StringBuilder();
+      for (String line : sample.split("\n", -1)) {
+        if (line.startsWith("import ")) {
+          assertThat(isImportedHere(source, line))
+              .as("README import not in %s: %s", THIS_FILE, line)
+              .isTrue();
+        } else {
+          code.append(line).append('\n');
+        }
+      }
       assertThat(source)
           .as("README sample not kept in %s:%n%s", THIS_FILE, sample)
-          .contains(normalize(sample));
+          .contains(normalize(code.toString()));
     }
+  }
+
+  /**
+   * Returns whether a sample's import line is among this file's imports, or names a class of this
+   * file's own package (which needs no import here).
+   */
+  private static boolean isImportedHere(String normalizedSource, String importLine) {
+    return normalizedSource.contains(normalize(importLine))
+        || SAME_PACKAGE_IMPORT.matcher(importLine.strip()).matches();
   }
 
   @Test
@@ -76,9 +99,26 @@ class ReadmeExamplesTest {
         .enqueue(BuildsServer.json(503, "{}"))
         .enqueue(BuildsServer.json(503, "{}"))
         .enqueue(BuildsServer.json(503, "{}"));
+    Map<String, Build> builds;
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
-      assertThat(partialResults(client)).hasSize(45);
+      builds = partialResults(client);
     }
+
+    assertThat(builds).containsOnlyKeys(versionIds);
+    builds.forEach(
+        (id, build) ->
+            assertThat(build.getBuildTriggerMetadata().getCommitHash())
+                .as(id)
+                .isEqualTo(BuildsServer.commitHashFor(id)));
+    List<String> firstChunk = versionIds.subList(0, 20);
+    assertThat(server.requestedIds())
+        .containsExactly(
+            firstChunk,
+            firstChunk,
+            firstChunk,
+            versionIds.subList(20, 40),
+            versionIds.subList(40, 45),
+            firstChunk);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfbuilds.client.errors.CloudflareIoException;
+import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.InternalServerException;
 import dev.cfbuilds.client.errors.RateLimitException;
 import java.time.Clock;
@@ -98,7 +99,9 @@ class RetriesTest {
   void doesNotRetryClientErrors(int status) {
     server.enqueue(json(status, ERROR));
     try (CloudflareBuildsClient client = client()) {
-      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(1)));
+      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(1)))
+          .isInstanceOfSatisfying(
+              CloudflareServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(status));
     }
     assertThat(server.requests()).hasSize(1);
   }
@@ -169,7 +172,8 @@ class RetriesTest {
   void doesNotRetryWhenMaxRetriesIsZero() {
     server.enqueue(json(503, ERROR));
     try (CloudflareBuildsClient client = server.clientBuilder().maxRetries(0).build()) {
-      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(1)));
+      assertThatThrownBy(() -> client.getBuildsByVersionIds("acct", ids(1)))
+          .isInstanceOf(InternalServerException.class);
     }
     assertThat(server.requests()).hasSize(1);
   }

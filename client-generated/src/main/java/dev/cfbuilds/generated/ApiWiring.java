@@ -2,6 +2,7 @@ package dev.cfbuilds.generated;
 
 import com.squareup.moshi.Moshi;
 import dev.cfbuilds.generated.api.BuildsApi;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -44,12 +45,8 @@ public final class ApiWiring {
    *     in {@code /}
    */
   public static BuildsApi buildsApi(OkHttpClient client, HttpUrl baseUrl) {
-    if (client == null) {
-      throw new NullPointerException("client == null");
-    }
-    if (baseUrl == null) {
-      throw new NullPointerException("baseUrl == null");
-    }
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(baseUrl, "baseUrl == null");
     return new Retrofit.Builder()
         .client(client)
         .baseUrl(baseUrl)

@@ -1,5 +1,6 @@
 package dev.cfbuilds.client.auth;
 
+import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /** The scheme, host and port that credentials may be sent to. */
@@ -15,9 +16,7 @@ final class ApiOrigin {
   }
 
   static ApiOrigin of(HttpUrl url) {
-    if (url == null) {
-      throw new NullPointerException("apiUrl == null");
-    }
+    Objects.requireNonNull(url, "apiUrl == null");
     return new ApiOrigin(url.scheme(), url.host(), url.port());
   }
 

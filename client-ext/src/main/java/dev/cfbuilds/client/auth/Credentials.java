@@ -1,5 +1,7 @@
 package dev.cfbuilds.client.auth;
 
+import java.util.Objects;
+
 /** Checks credentials before they go into a header, without ever echoing them. */
 final class Credentials {
   private Credentials() {}
@@ -12,9 +14,7 @@ final class Credentials {
    *     or a control character (a pasted token with a trailing newline, most often)
    */
   static void checkSecret(String name, String value) {
-    if (value == null) {
-      throw new NullPointerException(name + " == null");
-    }
+    Objects.requireNonNull(value, name + " == null");
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " is blank");
     }

@@ -1,5 +1,7 @@
 package dev.cfbuilds.client.internal;
 
+import java.util.Objects;
+
 /** Checks account identifiers before they become part of a request path. */
 public final class AccountIds {
   private static final int MAX_LENGTH = 64;
@@ -16,9 +18,7 @@ public final class AccountIds {
    * @throws IllegalArgumentException if it is blank, too long, or holds another character
    */
   public static String check(String accountId) {
-    if (accountId == null) {
-      throw new NullPointerException("accountId == null");
-    }
+    Objects.requireNonNull(accountId, "accountId == null");
     if (accountId.isBlank()) {
       throw new IllegalArgumentException("accountId is blank");
     }

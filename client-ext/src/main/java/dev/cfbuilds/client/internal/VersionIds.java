@@ -1,11 +1,13 @@
 package dev.cfbuilds.client.internal;
 
 import dev.cfbuilds.generated.CanonicalUuid;
+import dev.cfbuilds.generated.PrintableText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /** Checks, normalises and partitions version IDs before any request is made. */
@@ -22,13 +24,12 @@ public final class VersionIds {
    *     position
    */
   public static List<String> normalize(Collection<String> versionIds) {
-    if (versionIds == null) {
-      throw new NullPointerException("versionIds == null");
-    }
+    Objects.requireNonNull(versionIds, "versionIds == null");
     Set<String> unique = new LinkedHashSet<>();
     int position = 0;
     for (String id : versionIds) {
       if (id == null) {
+        // Not Objects.requireNonNull: its message would be built for every ID.
         throw new NullPointerException("versionIds[" + position + "] == null");
       }
       if (!CanonicalUuid.matches(id)) {
@@ -63,25 +64,8 @@ public final class VersionIds {
     return printable(text, MAX_SHOWN);
   }
 
-  /**
-   * Returns {@code text} with control characters escaped, cut once the result has {@code max}
-   * characters (an escape counts as the six it takes, so that a text of control characters cannot
-   * make the result six times longer).
-   */
+  /** Returns {@code text} with control characters escaped, capped at {@code max} characters. */
   static String printable(String text, int max) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    for (; i < text.length() && out.length() < max; i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c)) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    if (i < text.length()) {
-      out.append("…(").append(text.length()).append(" chars)");
-    }
-    return out.toString();
+    return PrintableText.of(text, max);
   }
 }
