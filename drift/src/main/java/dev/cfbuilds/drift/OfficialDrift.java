@@ -1,0 +1,365 @@
+package dev.cfbuilds.drift;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares our spec's operation with the same operation in Cloudflare's published OpenAPI document:
+ * the 200 response body, the parameters and the set of response codes.
+ *
+ * <p>The published document (tens of MB, thousands of operations) is first cut down to the
+ * operation and what it references by {@link OperationExtract}, reading it as a stream;
+ * swagger-parser then parses and resolves that extract ({@code $ref}s inlined, {@code allOf}/{@code
+ * anyOf}/{@code oneOf} kept for {@link SchemaView} to read). OpenAPI 3.0 and 3.1 documents are both
+ * read.
+ */
+public final class OfficialDrift {
+  private static final String BODY_ROOT = "$";
+  private static final String OK = "200";
+
+  private OfficialDrift() {}
+
+  /**
+   * Returns how the published document {@code document} (JSON or YAML bytes, whole or an extract)
+   * differs from our spec, in document order: responses, parameters, then the 200 body.
+   *
+   * @throws DriftInputException if the document cannot be read or lacks the operation
+   */
+  public static List<Finding> compare(byte[] document) {
+    return compare(OurSpec.yaml(), document);
+  }
+
+  /** Returns how {@code document} differs from {@code ourSpec} (YAML or JSON text). */
+  static List<Finding> compare(String ourSpec, byte[] document) {
+    Operation ours = operation(parse(ourSpec, "our spec"), "our spec");
+    ObjectNode extract = OperationExtract.extract(document, OurSpec.PATH);
+    Operation theirs =
+        operation(parse(extract.toString(), "the published document"), "the published document");
+    List<Finding> findings = new ArrayList<>();
+    compareResponses(ours, theirs, findings);
+    compareParameters(ours, theirs, findings);
+    Schema<?> ourBody = okBody(ours);
+    Schema<?> theirBody = okBody(theirs);
+    if (ourBody != null && theirBody != null) {
+      compareSchemas(BODY_ROOT, SchemaView.of(ourBody), SchemaView.of(theirBody), findings);
+    }
+    return findings;
+  }
+
+  private static OpenAPI parse(String text, String what) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    // Keep allOf/anyOf/oneOf as written: SchemaView reads them the same way for 3.0 and 3.1.
+    options.setResolveCombinators(false);
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+    if (result.getOpenAPI() == null) {
+      throw new DriftInputException(
+          what + " is not an OpenAPI 3 document: " + result.getMessages());
+    }
+    return result.getOpenAPI();
+  }
+
+  private static Operation operation(OpenAPI api, String what) {
+    if (api.getPaths() != null) {
+      for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+        if (OperationExtract.template(path.getKey()).equals(OperationExtract.template(OurSpec.PATH))
+            && path.getValue().getGet() != null) {
+          Operation operation = path.getValue().getGet();
+          operation.setParameters(mergedParameters(path.getValue(), operation));
+          return operation;
+        }
+      }
+    }
+    throw new DriftInputException(
+        what + " has no operation " + OurSpec.METHOD + " " + OurSpec.PATH);
+  }
+
+  /**
+   * Returns the path item's parameters overridden by the operation's own, keyed by place and name.
+   */
+  private static List<Parameter> mergedParameters(PathItem path, Operation operation) {
+    Map<String, Parameter> merged = new LinkedHashMap<>();
+    for (List<Parameter> list :
+        List.of(nullToEmpty(path.getParameters()), nullToEmpty(operation.getParameters()))) {
+      for (Parameter parameter : list) {
+        merged.put(parameterPath(parameter), parameter);
+      }
+    }
+    return new ArrayList<>(merged.values());
+  }
+
+  private static void compareResponses(Operation ours, Operation theirs, List<Finding> findings) {
+    Set<String> ourCodes = codes(ours);
+    Set<String> theirCodes = codes(theirs);
+    for (String code : theirCodes) {
+      if (!ourCodes.contains(code)) {
+        findings.add(
+            new Finding(
+                FindingKind.RESPONSE_ADDED,
+                "responses." + code,
+                "the published document has a " + code + " response; ours does not"));
+      }
+    }
+    for (String code : ourCodes) {
+      if (!theirCodes.contains(code)) {
+        findings.add(
+            new Finding(
+                FindingKind.RESPONSE_REMOVED,
+                "responses." + code,
+                "ours has a " + code + " response; the published document does not"));
+      }
+    }
+  }
+
+  private static Set<String> codes(Operation operation) {
+    Set<String> codes = new TreeSet<>();
+    if (operation.getResponses() != null) {
+      for (String code : operation.getResponses().keySet()) {
+        codes.add(code.toUpperCase(Locale.ROOT));
+      }
+    }
+    return codes;
+  }
+
+  private static void compareParameters(Operation ours, Operation theirs, List<Finding> findings) {
+    Map<String, Parameter> ourParameters = byPath(ours);
+    Map<String, Parameter> theirParameters = byPath(theirs);
+    theirParameters.forEach(
+        (path, parameter) -> {
+          if (!ourParameters.containsKey(path)) {
+            findings.add(
+                new Finding(
+                    FindingKind.PARAMETER_CHANGED,
+                    path,
+                    "added by the published document ("
+                        + (Boolean.TRUE.equals(parameter.getRequired()) ? "required" : "optional")
+                        + ", "
+                        + SchemaView.of(parameter.getSchema()).describe()
+                        + ")"));
+          }
+        });
+    ourParameters.forEach(
+        (path, ourParameter) -> {
+          Parameter theirParameter = theirParameters.get(path);
+          if (theirParameter == null) {
+            findings.add(
+                new Finding(FindingKind.PARAMETER_CHANGED, path, "not in the published document"));
+          } else {
+            compareParameter(path, ourParameter, theirParameter, findings);
+          }
+        });
+  }
+
+  private static void compareParameter(
+      String path, Parameter ours, Parameter theirs, List<Finding> findings) {
+    List<String> changes = new ArrayList<>();
+    changed(changes, "required", isTrue(ours.getRequired()), isTrue(theirs.getRequired()));
+    changed(changes, "style", ours.getStyle(), theirs.getStyle());
+    changed(changes, "explode", ours.getExplode(), theirs.getExplode());
+    Schema<?> ourSchema = ours.getSchema();
+    Schema<?> theirSchema = theirs.getSchema();
+    if (ourSchema != null && theirSchema != null) {
+      changed(changes, "minItems", ourSchema.getMinItems(), theirSchema.getMinItems());
+      changed(changes, "maxItems", ourSchema.getMaxItems(), theirSchema.getMaxItems());
+    }
+    List<Finding> schemaChanges = new ArrayList<>();
+    compareSchemas(path, SchemaView.of(ourSchema), SchemaView.of(theirSchema), schemaChanges);
+    for (Finding change : schemaChanges) {
+      String where = change.path().substring(path.length());
+      changes.add(
+          kindWords(change.kind())
+              + (where.isEmpty() ? "" : " at " + where)
+              + ": "
+              + change.detail());
+    }
+    for (String change : changes) {
+      findings.add(new Finding(FindingKind.PARAMETER_CHANGED, path, change));
+    }
+  }
+
+  private static void changed(List<String> changes, String what, Object ours, Object theirs) {
+    if (!Objects.equals(ours, theirs)) {
+      changes.add(what + ": ours " + ours + ", published " + theirs);
+    }
+  }
+
+  private static boolean isTrue(Boolean value) {
+    return Boolean.TRUE.equals(value);
+  }
+
+  private static String kindWords(FindingKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static Map<String, Parameter> byPath(Operation operation) {
+    Map<String, Parameter> parameters = new LinkedHashMap<>();
+    for (Parameter parameter : nullToEmpty(operation.getParameters())) {
+      parameters.put(parameterPath(parameter), parameter);
+    }
+    return parameters;
+  }
+
+  /** Returns where a finding about {@code parameter} is reported: {@code query.version_ids}. */
+  private static String parameterPath(Parameter parameter) {
+    return parameter.getIn() + "." + parameter.getName();
+  }
+
+  private static Schema<?> okBody(Operation operation) {
+    ApiResponse response =
+        operation.getResponses() == null ? null : operation.getResponses().get(OK);
+    Content content = response == null ? null : response.getContent();
+    if (content == null) {
+      return null;
+    }
+    MediaType json = content.get("application/json");
+    if (json == null && !content.isEmpty()) {
+      json = content.values().iterator().next();
+    }
+    return json == null ? null : json.getSchema();
+  }
+
+  /** Adds the differences between two views of the value at {@code path}, and below it. */
+  static void compareSchemas(
+      String path, SchemaView ours, SchemaView theirs, List<Finding> findings) {
+    if (!ours.types.equals(theirs.types)) {
+      findings.add(
+          new Finding(
+              FindingKind.TYPE_CHANGED,
+              path,
+              "ours " + types(ours) + ", published " + types(theirs)));
+    }
+    if (!Objects.equals(ours.format, theirs.format)) {
+      findings.add(
+          new Finding(
+              FindingKind.FORMAT_CHANGED,
+              path,
+              "ours " + orNone(ours.format) + ", published " + orNone(theirs.format)));
+    }
+    if (ours.nullable != theirs.nullable) {
+      findings.add(
+          new Finding(
+              FindingKind.NULLABILITY_CHANGED,
+              path,
+              ours.nullable
+                  ? "ours allows null, the published document does not"
+                  : "the published document allows null, ours does not"));
+    }
+    compareEnums(path, ours, theirs, findings);
+    theirs.properties.forEach(
+        (name, property) -> {
+          if (!ours.properties.containsKey(name)) {
+            findings.add(
+                new Finding(
+                    FindingKind.PROPERTY_ADDED,
+                    path + "." + name,
+                    "published: " + property.describe()));
+          }
+        });
+    ours.properties.forEach(
+        (name, ourProperty) -> {
+          SchemaView theirProperty = theirs.properties.get(name);
+          if (theirProperty == null) {
+            findings.add(
+                new Finding(
+                    FindingKind.PROPERTY_REMOVED,
+                    path + "." + name,
+                    "ours: " + ourProperty.describe()));
+            return;
+          }
+          boolean ourRequired = ours.required.contains(name);
+          if (ourRequired != theirs.required.contains(name)) {
+            findings.add(
+                new Finding(
+                    FindingKind.REQUIRED_CHANGED,
+                    path + "." + name,
+                    ourRequired
+                        ? "required in ours, optional in the published document"
+                        : "required in the published document, optional in ours"));
+          }
+          compareSchemas(path + "." + name, ourProperty, theirProperty, findings);
+        });
+    if (ours.items != null && theirs.items != null) {
+      compareSchemas(path + "[*]", ours.items, theirs.items, findings);
+    }
+    String mapValues = path + ".*";
+    if (ours.additional != null && theirs.additional != null) {
+      compareSchemas(mapValues, ours.additional, theirs.additional, findings);
+    } else if (theirs.additional != null) {
+      findings.add(
+          new Finding(
+              FindingKind.PROPERTY_ADDED,
+              mapValues,
+              "published: a map of " + theirs.additional.describe()));
+    } else if (ours.additional != null) {
+      findings.add(
+          new Finding(
+              FindingKind.PROPERTY_REMOVED,
+              mapValues,
+              "ours: a map of " + ours.additional.describe()));
+    }
+  }
+
+  private static void compareEnums(
+      String path, SchemaView ours, SchemaView theirs, List<Finding> findings) {
+    if (ours.enumValues == null && theirs.enumValues == null) {
+      return;
+    }
+    if (theirs.enumValues == null) {
+      findings.add(
+          new Finding(
+              FindingKind.ENUM_VALUE_ADDED,
+              path,
+              "the published document allows any value; ours only " + ours.enumValues));
+      return;
+    }
+    if (ours.enumValues == null) {
+      findings.add(
+          new Finding(
+              FindingKind.ENUM_VALUE_REMOVED,
+              path,
+              "the published document allows only " + theirs.enumValues + "; ours any value"));
+      return;
+    }
+    for (String value : theirs.enumValues) {
+      if (!ours.enumValues.contains(value)) {
+        findings.add(new Finding(FindingKind.ENUM_VALUE_ADDED, path, "\"" + value + "\""));
+      }
+    }
+    for (String value : ours.enumValues) {
+      if (!theirs.enumValues.contains(value)) {
+        findings.add(new Finding(FindingKind.ENUM_VALUE_REMOVED, path, "\"" + value + "\""));
+      }
+    }
+  }
+
+  private static String types(SchemaView view) {
+    return view.types.isEmpty() ? "any" : String.join(" or ", view.types);
+  }
+
+  private static String orNone(String format) {
+    return format == null ? "none" : format;
+  }
+
+  private static <T> List<T> nullToEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}
