@@ -64,7 +64,8 @@ public final class OfficialDrift {
     return findings;
   }
 
-  private static OpenAPI parse(String text, String what) {
+  /** Parses and resolves {@code text} with swagger-parser, keeping combinators as written. */
+  static OpenAPI parse(String text, String what) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true);

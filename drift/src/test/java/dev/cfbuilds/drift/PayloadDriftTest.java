@@ -1,0 +1,185 @@
+package dev.cfbuilds.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class PayloadDriftTest {
+  static final String SAMPLE = "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PayloadDrift DRIFT = PayloadDrift.forOurSpec();
+  private static final String SECRET = "s3cr3t-do-not-print";
+
+  @Test
+  void thePagesSampleFindsNothing() {
+    assertThat(DRIFT.check(sample())).isEmpty();
+  }
+
+  @Test
+  void unknownPropertyInEveryBuildIsReportedOnceWithMapKeysAsStars() {
+    String body =
+        edited(
+            tree -> {
+              ObjectNode builds = (ObjectNode) tree.at("/result/builds");
+              JsonNode build = builds.get("foo");
+              for (String id : List.of("a", "b", "c")) {
+                ObjectNode copy = build.deepCopy();
+                copy.putObject("deploy_hook").put("url", SECRET);
+                builds.set(id, copy);
+              }
+            });
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                "$.result.builds.*.deploy_hook",
+                "not in our spec; the body has an object"));
+  }
+
+  @Test
+  void unknownPropertyAtTheTopAndInAnArrayItem() {
+    String body =
+        edited(
+            tree -> {
+              tree.put("x_top", 1);
+              ((ObjectNode) tree.at("/errors/0")).put("documentation_url", SECRET);
+            });
+
+    assertThat(DRIFT.check(body))
+        .containsExactlyInAnyOrder(
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                "$.x_top",
+                "not in our spec; the body has an integer"),
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                "$.errors[*].documentation_url",
+                "not in our spec; the body has a string"));
+  }
+
+  @Test
+  void unknownEnumValueNamesTheAllowedValuesNotTheValue() {
+    String body = edited(tree -> build(tree).put("build_outcome", SECRET));
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(
+            new Finding(
+                FindingKind.UNKNOWN_ENUM_VALUE,
+                "$.result.builds.*.build_outcome",
+                "our spec allows [cancelled, fail, skipped, success, terminated]; the body has another string"));
+  }
+
+  @Test
+  void wrongTypeGivesTheJsonTypeNotTheValue() {
+    String body = edited(tree -> tree.put("success", SECRET));
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(
+            new Finding(
+                FindingKind.TYPE_MISMATCH,
+                "$.success",
+                "our spec says boolean; the body has a string"));
+  }
+
+  @Test
+  void environmentVariableOfAnotherTypeIsReportedWithoutItsNameOrValue() {
+    String body =
+        edited(
+            tree ->
+                ((ObjectNode) build(tree).at("/build_trigger_metadata/environment_variables"))
+                    .put("API_TOKEN", 12345)
+                    .put("OTHER_TOKEN", 678));
+
+    List<Finding> findings = DRIFT.check(body);
+
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.kind()).isEqualTo(FindingKind.TYPE_MISMATCH);
+              assertThat(finding.path())
+                  .isEqualTo("$.result.builds.*.build_trigger_metadata.environment_variables.*");
+              assertThat(finding.detail())
+                  .endsWith("the body has an integer")
+                  .doesNotContain("12345");
+            });
+  }
+
+  @Test
+  void malformedDateTimeIsAFormatMismatch() {
+    String body = edited(tree -> build(tree).put("running_on", SECRET));
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(
+            new Finding(
+                FindingKind.FORMAT_MISMATCH,
+                "$.result.builds.*.running_on",
+                "our spec says string (date-time); the body has a string of another form"));
+  }
+
+  @Test
+  void missingRequiredPropertiesAreEachReported() {
+    String body = edited(tree -> tree.remove(List.of("messages", "success")));
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(
+            new Finding(FindingKind.MISSING_REQUIRED, "$.messages", "required by our spec"),
+            new Finding(FindingKind.MISSING_REQUIRED, "$.success", "required by our spec"));
+  }
+
+  @Test
+  void noFindingEverQuotesTheBody() {
+    String body =
+        edited(
+            tree -> {
+              tree.put("success", SECRET);
+              build(tree)
+                  .put("build_outcome", SECRET)
+                  .put("running_on", SECRET)
+                  .put(SECRET, SECRET);
+            });
+
+    assertThat(DRIFT.check(body))
+        .hasSize(4)
+        .allSatisfy(finding -> assertThat(finding.toString()).doesNotContain(SECRET));
+  }
+
+  @Test
+  void bodyThatIsNotJsonIsRejectedWithoutQuotingIt() {
+    assertThatThrownBy(() -> DRIFT.check("{\"token\": " + SECRET + "}"))
+        .isInstanceOf(DriftInputException.class)
+        .hasMessage("not JSON (line 1, column 11)");
+  }
+
+  static String sample() {
+    try (InputStream in = PayloadDriftTest.class.getResourceAsStream(SAMPLE)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String edited(Consumer<ObjectNode> change) {
+    try {
+      ObjectNode tree = (ObjectNode) JSON.readTree(sample());
+      change.accept(tree);
+      return JSON.writeValueAsString(tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode build(ObjectNode tree) {
+    return (ObjectNode) tree.at("/result/builds/foo");
+  }
+}
