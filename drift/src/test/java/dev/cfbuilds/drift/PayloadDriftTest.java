@@ -146,7 +146,7 @@ class PayloadDriftTest {
               build(tree)
                   .put("build_outcome", SECRET)
                   .put("running_on", SECRET)
-                  .put(SECRET, SECRET);
+                  .put("x_new", SECRET);
             });
 
     assertThat(DRIFT.check(body))
