@@ -10,12 +10,9 @@ import dev.cfbuilds.generated.model.BuildOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -288,13 +285,7 @@ final class BuildsCommand implements Callable<Integer> {
   }
 
   private String accountId() {
-    String account =
-        accountId != null ? accountId : context.env().get(EnvironmentVariables.ACCOUNT_ID);
-    if (account == null || account.isBlank()) {
-      throw new UsageException(
-          "no account ID: pass --account-id or set " + EnvironmentVariables.ACCOUNT_ID);
-    }
-    return account;
+    return ApiAccess.accountId(accountId, context.env());
   }
 
   /**
@@ -302,18 +293,7 @@ final class BuildsCommand implements Callable<Integer> {
    * given.
    */
   private Map<String, String> environment() {
-    if (apiTokenFile == null) {
-      return context.env();
-    }
-    String token = readFile(apiTokenFile).strip();
-    if (token.isEmpty()) {
-      throw new UsageException("the API token file " + apiTokenFile + " is empty");
-    }
-    Map<String, String> env = new HashMap<>(context.env());
-    env.remove(EnvironmentVariables.EMAIL);
-    env.remove(EnvironmentVariables.API_KEY);
-    env.put(EnvironmentVariables.API_TOKEN, token);
-    return env;
+    return ApiAccess.environment(apiTokenFile, context.env());
   }
 
   private String readStdin() {
@@ -325,12 +305,6 @@ final class BuildsCommand implements Callable<Integer> {
   }
 
   private static String readFile(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UsageException("no such file: " + file);
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e);
-    }
+    return ApiAccess.readFile(file);
   }
 }

@@ -24,5 +24,8 @@ final class ExitCodes {
   /** With {@code --wait}: the wait timed out before every build stopped. */
   static final int WAIT_TIMED_OUT = 5;
 
+  /** {@code drift} found a difference between our spec and what Cloudflare publishes or sends. */
+  static final int DRIFT_FOUND = 6;
+
   private ExitCodes() {}
 }

@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Runs the {@code cfbuilds} command line: {@code java -jar cfbuilds.jar builds [VERSION_ID…]}.
+ * Runs the {@code cfbuilds} command line: {@code java -jar cfbuilds.jar builds [VERSION_ID…]},
+ * {@code … drift --official FILE}.
  *
  * <p>Exit codes: {@code 0} ok; {@code 1} API or network error; {@code 2} usage error or bad version
- * ID; {@code 3} a version had no build and {@code --fail-on-missing} was given; with {@code
- * --wait}, {@code 4} some build ended other than success and {@code 5} the wait timed out.
+ * ID or unreadable file; {@code 3} a version had no build and {@code --fail-on-missing} was given;
+ * with {@code --wait}, {@code 4} some build ended other than success and {@code 5} the wait timed
+ * out; {@code 6} {@code drift} found a difference.
  */
 public final class Main {
   private Main() {}
@@ -27,6 +29,7 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(new CfbuildsCommand())
             .addSubcommand(new BuildsCommand(context))
+            .addSubcommand(new DriftCommand(context))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setOut(out)
             .setErr(err);

@@ -1,0 +1,297 @@
+package dev.cfbuilds.cli;
+
+import dev.cfbuilds.client.CloudflareBuildsClient;
+import dev.cfbuilds.client.errors.CloudflareException;
+import dev.cfbuilds.drift.DriftInputException;
+import dev.cfbuilds.drift.Finding;
+import dev.cfbuilds.drift.FindingKind;
+import dev.cfbuilds.drift.OfficialDrift;
+import dev.cfbuilds.drift.OurSpec;
+import dev.cfbuilds.drift.PayloadDrift;
+import dev.cfbuilds.drift.Redaction;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cfbuilds drift}: says where Cloudflare's published OpenAPI document, saved response bodies
+ * or live responses differ from our spec, so that a nightly job notices before users do.
+ */
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Find where Cloudflare's API differs from the spec this client was generated from.",
+      "",
+      "Prints one line per finding, KIND<TAB>PATH<TAB>DETAIL, and a summary on standard "
+          + "error. PATH is a JSON path into the response body (map keys as *), a parameter "
+          + "(query.version_ids) or a response (responses.401). Values from response bodies are "
+          + "never shown, only their JSON types."
+    },
+    footerHeading = "%nKinds:%n",
+    footer = {
+      "  --official:          PROPERTY_ADDED, PROPERTY_REMOVED, TYPE_CHANGED,",
+      "                       FORMAT_CHANGED, ENUM_VALUE_ADDED, ENUM_VALUE_REMOVED,",
+      "                       NULLABILITY_CHANGED, REQUIRED_CHANGED,",
+      "                       PARAMETER_CHANGED, RESPONSE_ADDED, RESPONSE_REMOVED",
+      "  --payload, --live:   UNKNOWN_PROPERTY, UNKNOWN_ENUM_VALUE, TYPE_MISMATCH,",
+      "                       FORMAT_MISMATCH, MISSING_REQUIRED, SCHEMA_MISMATCH",
+      "",
+      "Environment (--live):",
+      "  CLOUDFLARE_API_TOKEN    an API token with Workers CI Read, or",
+      "  CLOUDFLARE_EMAIL and",
+      "  CLOUDFLARE_API_KEY      an account email and its Global API key",
+      "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id",
+      "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub",
+      "",
+      "Exit codes:",
+      "  0  no finding",
+      "  1  API or network error",
+      "  2  usage error, bad version ID, or unreadable file",
+      "  6  drift found"
+    })
+final class DriftCommand implements Callable<Integer> {
+  private static final String STDIN = "-";
+
+  private final CliContext context;
+
+  @Spec private CommandSpec spec;
+
+  /** Exactly one of the three sources. */
+  static final class Source {
+    @Option(
+        names = "--official",
+        paramLabel = "FILE",
+        description =
+            "Compare our spec with Cloudflare's published OpenAPI document (JSON or YAML, "
+                + "whole or an extract; - for standard input).")
+    String official;
+
+    @Option(
+        names = "--payload",
+        paramLabel = "FILE",
+        arity = "1..*",
+        description = "Check saved 200 response bodies against our spec (- for standard input).")
+    List<String> payloads;
+
+    @Option(
+        names = "--live",
+        paramLabel = "VERSION_ID",
+        arity = "1..*",
+        description =
+            "Fetch the builds of these version IDs (any number, comma-separated or one per "
+                + "argument) and check the raw response bodies against our spec.")
+    List<String> live;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private Source source;
+
+  @Option(
+      names = "--record",
+      paramLabel = "DIR",
+      description =
+          "With --live: save each raw response body to DIR, environment-variable values and "
+              + "secret-looking strings replaced by \"<redacted>\".")
+  private Path record;
+
+  @Option(
+      names = "--account-id",
+      paramLabel = "ID",
+      description = "With --live: Cloudflare account ID. Default: $CLOUDFLARE_ACCOUNT_ID.")
+  private String accountId;
+
+  @Option(
+      names = "--api-token-file",
+      paramLabel = "FILE",
+      description = "With --live: read the API token from FILE instead of $CLOUDFLARE_API_TOKEN.")
+  private Path apiTokenFile;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text, markdown or json. Default: text.")
+  private DriftFormat format = DriftFormat.TEXT;
+
+  DriftCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (record != null && source.live == null) {
+        throw new UsageException("--record goes with --live");
+      }
+      if (source.official != null) {
+        byte[] document = readSource(source.official);
+        List<Finding> findings;
+        try {
+          findings = OfficialDrift.compare(document);
+        } catch (DriftInputException e) {
+          throw new UsageException(name(source.official) + ": " + e.getMessage());
+        }
+        return report(findings, "our spec and the published document " + name(source.official));
+      }
+      if (source.payloads != null) {
+        return checkPayloads(source.payloads);
+      }
+      return checkLive(source.live);
+    } catch (UsageException e) {
+      err.println("cfbuilds: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  private int checkPayloads(List<String> files) {
+    PayloadDrift drift = PayloadDrift.forOurSpec();
+    Set<Finding> findings = new LinkedHashSet<>();
+    for (String file : files) {
+      String body = new String(readSource(file), StandardCharsets.UTF_8);
+      try {
+        findings.addAll(drift.check(body));
+      } catch (DriftInputException e) {
+        throw new UsageException(name(file) + ": " + e.getMessage());
+      }
+    }
+    return report(
+        new ArrayList<>(findings),
+        "our spec and " + files.size() + (files.size() == 1 ? " saved body" : " saved bodies"));
+  }
+
+  private int checkLive(List<String> arguments) {
+    PrintWriter err = spec.commandLine().getErr();
+    VersionIds ids = new VersionIds();
+    for (int i = 0; i < arguments.size(); i++) {
+      ids.addLine(arguments.get(i), "argument " + (i + 1));
+    }
+    List<String> versionIds = ids.distinct();
+    String account = ApiAccess.accountId(accountId, context.env());
+    List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    // The first interceptor sees each exchange after the client's retries, before its decoder.
+    OkHttpClient capture =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  Response response = chain.proceed(chain.request());
+                  if (response.code() == 200) {
+                    bodies.add(response.peekBody(Long.MAX_VALUE).string());
+                  }
+                  return response;
+                })
+            .build();
+    CloudflareException failure = null;
+    try (CloudflareBuildsClient client =
+        CloudflareBuildsClient.builder()
+            .fromEnv(ApiAccess.environment(apiTokenFile, context.env()))
+            .okHttpClient(capture)
+            .build()) {
+      client.getBuildsByVersionIds(account, versionIds);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    } catch (CloudflareException e) {
+      failure = e;
+    } finally {
+      capture.dispatcher().executorService().shutdown();
+      capture.connectionPool().evictAll();
+    }
+    if (record != null) {
+      record(bodies);
+    }
+    PayloadDrift drift = PayloadDrift.forOurSpec();
+    Set<Finding> findings = new LinkedHashSet<>();
+    for (String body : bodies) {
+      try {
+        findings.addAll(drift.check(body));
+      } catch (DriftInputException e) {
+        findings.add(new Finding(FindingKind.TYPE_MISMATCH, "$", "the body is " + e.getMessage()));
+      }
+    }
+    if (failure != null) {
+      err.println("cfbuilds: " + failure.getMessage());
+      if (findings.isEmpty()) {
+        return ExitCodes.API_ERROR;
+      }
+    }
+    return report(
+        new ArrayList<>(findings),
+        "our spec and "
+            + bodies.size()
+            + (bodies.size() == 1 ? " live response" : " live responses")
+            + " for "
+            + versionIds.size()
+            + (versionIds.size() == 1 ? " version" : " versions"));
+  }
+
+  private void record(List<String> bodies) {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      Files.createDirectories(record);
+      for (int i = 0; i < bodies.size(); i++) {
+        Path file = record.resolve("live-response-" + (i + 1) + ".json");
+        String redacted;
+        try {
+          redacted = Redaction.redact(bodies.get(i));
+        } catch (DriftInputException e) {
+          err.println("cfbuilds: response " + (i + 1) + " not recorded: " + e.getMessage());
+          continue;
+        }
+        Files.writeString(file, redacted, StandardCharsets.UTF_8);
+        err.println("recorded " + file);
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot record to " + record + ": " + e);
+    }
+  }
+
+  private int report(List<Finding> findings, String checked) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    format.write(findings, checked, out);
+    out.flush();
+    err.println(
+        "drift: "
+            + (findings.isEmpty() ? "no finding" : DriftFormat.count(findings.size()))
+            + " comparing "
+            + checked
+            + " ("
+            + OurSpec.METHOD
+            + " "
+            + OurSpec.PATH
+            + ")");
+    return findings.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT_FOUND;
+  }
+
+  private byte[] readSource(String file) {
+    if (file.equals(STDIN)) {
+      try {
+        return context.stdin().readAllBytes();
+      } catch (IOException e) {
+        throw new UsageException("cannot read standard input: " + e.getMessage());
+      }
+    }
+    return ApiAccess.readBytes(Path.of(file));
+  }
+
+  private static String name(String file) {
+    return file.equals(STDIN) ? "(standard input)" : file;
+  }
+}
