@@ -1,0 +1,396 @@
+package dev.cfbuilds.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code cfbuilds drift} in-process, with files, standard input and a loopback API. */
+class DriftCommandTest {
+  private static final String TOKEN = "s3cr3t-t0ken-never-printed";
+  private static final String ENV_SECRET = "env-value-never-printed";
+  private static final String ACCOUNT = "acct123";
+  private static final String SPEC = "/dev/cfbuilds/spec/cloudflare-builds.openapi.yaml";
+  private static final String SAMPLE =
+      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
+
+  private final MockWebServer server = new MockWebServer();
+
+  @TempDir Path temp;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result run(Map<String, String> env, String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    int exitCode =
+        Main.run(
+            args,
+            new CliContext(env, in, false, false),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    Result result =
+        new Result(
+            exitCode,
+            out.toString().replace(System.lineSeparator(), "\n"),
+            err.toString().replace(System.lineSeparator(), "\n"));
+    assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain(ENV_SECRET);
+    return result;
+  }
+
+  private static Result run(String... args) {
+    return run(Map.of(), "", args);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = DriftCommandTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(temp.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  /** Our spec with one more provider type, which two places of the body use. */
+  private static String specWithGitlab() {
+    String spec = resource(SPEC);
+    String edited = spec.replace("        - github\n", "        - github\n        - gitlab\n");
+    assertThat(edited).isNotEqualTo(spec);
+    return edited;
+  }
+
+  // --official
+
+  @Test
+  void ourSpecComparedWithItselfFindsNothing() throws IOException {
+    Result result = run("drift", "--official", write("spec.yaml", resource(SPEC)).toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "drift: no finding comparing our spec and the published document "
+                + temp.resolve("spec.yaml")
+                + " (GET /accounts/{account_id}/builds/builds)\n");
+  }
+
+  @Test
+  void officialFindingsAreTabSeparatedLinesAndExit6() {
+    Result result = run(Map.of(), specWithGitlab(), "drift", "--official", "-");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out())
+        .isEqualTo(
+            "ENUM_VALUE_ADDED\t$.result.builds.*.build_trigger_metadata.provider_type\t\"gitlab\"\n"
+                + "ENUM_VALUE_ADDED\t$.result.builds.*.trigger.repo_connection.provider_type\t\"gitlab\"\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "drift: 2 findings comparing our spec and the published document (standard input)"
+                + " (GET /accounts/{account_id}/builds/builds)\n");
+  }
+
+  @Test
+  void markdownIsATableForAJobSummary() {
+    Result result =
+        run(Map.of(), specWithGitlab(), "drift", "--official", "-", "--format", "markdown");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out())
+        .isEqualTo(
+            "### cfbuilds drift: our spec and the published document (standard input)\n"
+                + "\n"
+                + "2 findings.\n"
+                + "\n"
+                + "| Kind | Path | Detail |\n"
+                + "| --- | --- | --- |\n"
+                + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" |\n"
+                + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" |\n");
+  }
+
+  @Test
+  void markdownSaysSoWhenNothingIsFound() {
+    Result result =
+        run(Map.of(), resource(SPEC), "drift", "--official", "-", "--format", "markdown");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .isEqualTo(
+            "### cfbuilds drift: our spec and the published document (standard input)\n\nNo drift found.\n");
+  }
+
+  @Test
+  void jsonListsTheFindingsForTools() {
+    Result result = run(Map.of(), specWithGitlab(), "drift", "--official", "-", "--format", "json");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out().replaceAll("\\s+", ""))
+        .isEqualTo(
+            "{\"checked\":\"ourspecandthepublisheddocument(standardinput)\",\"findings\":["
+                + "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.builds.*.build_trigger_metadata.provider_type\",\"detail\":\"\\\"gitlab\\\"\"},"
+                + "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.builds.*.trigger.repo_connection.provider_type\",\"detail\":\"\\\"gitlab\\\"\"}]}");
+  }
+
+  @Test
+  void missingFileIsAUsageError() {
+    Result result = run("drift", "--official", temp.resolve("nope.json").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.json") + "\n");
+  }
+
+  @Test
+  void documentWithoutTheOperationIsAUsageError() throws IOException {
+    Path file = write("other.json", "{\"openapi\":\"3.0.3\",\"paths\":{\"/zones\":{}}}");
+
+    Result result = run("drift", "--official", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "cfbuilds: "
+                + file
+                + ": the document has no path /accounts/{account_id}/builds/builds\n");
+  }
+
+  @Test
+  void exactlyOneSourceIsRequired() {
+    Result result = run("drift", "--payload", "a.json", "--official", "b.json");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith(
+            "Error: --official=FILE, --payload=FILE are mutually exclusive (specify only one)\n");
+  }
+
+  // --payload
+
+  @Test
+  void thePagesSampleFindsNothing() throws IOException {
+    Result result = run("drift", "--payload", write("sample.json", resource(SAMPLE)).toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void theSameDriftInSeveralBodiesIsReportedOnce() throws IOException {
+    String drifted = resource(SAMPLE).replace("\"status\": \"running\"", "\"status\": \"waiting\"");
+    Path first = write("first.json", drifted);
+    Path second = write("second.json", drifted);
+
+    Result result =
+        run(Map.of(), drifted, "drift", "--payload", first.toString(), second.toString(), "-");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out())
+        .isEqualTo(
+            "UNKNOWN_ENUM_VALUE\t$.result.builds.*.status\t"
+                + "our spec allows [initializing, queued, running, stopped]; the body has another string\n");
+    assertThat(result.err()).contains("drift: 1 finding comparing our spec and 3 saved bodies");
+  }
+
+  @Test
+  void bodyThatIsNotJsonIsAUsageErrorThatDoesNotQuoteIt() throws IOException {
+    Path file = write("broken.json", "{\"value\": " + ENV_SECRET + "}");
+
+    Result result = run("drift", "--payload", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).isEqualTo("cfbuilds: " + file + ": not JSON (line 1, column 11)\n");
+  }
+
+  // --live
+
+  /**
+   * Answers each request with the sample's build, edited by {@code editBuild}, for every version ID
+   * it asked for.
+   */
+  private void serveBuildsWith(UnaryOperator<String> editBuild) {
+    String sample = resource(SAMPLE);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String ids = request.getUrl().queryParameter("version_ids");
+            StringBuilder builds = new StringBuilder();
+            String build =
+                sample.substring(
+                    sample.indexOf("\"foo\": {") + "\"foo\": ".length(),
+                    sample.indexOf("\n      }\n    }\n  },") + "\n      }".length());
+            for (String id : ids.split(",")) {
+              if (builds.length() > 0) {
+                builds.append(',');
+              }
+              builds.append('"').append(id).append("\":").append(editBuild.apply(build));
+            }
+            return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(
+                    "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"builds\":{"
+                        + builds
+                        + "}}}")
+                .build();
+          }
+        });
+  }
+
+  private Map<String, String> serverEnv() {
+    return Map.of(
+        "CLOUDFLARE_API_TOKEN",
+        TOKEN,
+        "CLOUDFLARE_ACCOUNT_ID",
+        ACCOUNT,
+        "CLOUDFLARE_BASE_URL",
+        server.url("/client/v4/").toString());
+  }
+
+  private static List<String> versionIds(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> new UUID(0x5f1ff3d62f1c4bb8L, i).toString())
+        .toList();
+  }
+
+  @Test
+  void liveChecksEveryChunkAndReportsEachDriftOnce() throws InterruptedException {
+    serveBuildsWith(
+        build -> build.replaceFirst("\\{", "{\"deploy_hook\":{\"url\":\"" + ENV_SECRET + "\"},"));
+    List<String> ids = versionIds(21);
+
+    Result result =
+        run(
+            serverEnv(),
+            "",
+            Stream.concat(Stream.of("drift", "--live"), ids.stream()).toArray(String[]::new));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out())
+        .isEqualTo(
+            "UNKNOWN_PROPERTY\t$.result.builds.*.deploy_hook\tnot in our spec; the body has an object\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "drift: 1 finding comparing our spec and 2 live responses for 21 versions"
+                + " (GET /accounts/{account_id}/builds/builds)\n");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertThat(first.getUrl().encodedPath()).isEqualTo("/client/v4/accounts/acct123/builds/builds");
+    assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(
+            Stream.of(first, second)
+                .flatMap(
+                    request -> Stream.of(request.getUrl().queryParameter("version_ids").split(",")))
+                .sorted()
+                .toList())
+        .isEqualTo(ids.stream().sorted().toList());
+  }
+
+  @Test
+  void liveWithoutDriftExits0() {
+    serveBuildsWith(build -> build);
+
+    Result result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void liveApiErrorExits1() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(403)
+            .addHeader("Content-Type", "application/json")
+            .body(
+                "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+                    + "\"messages\":[],\"result\":null,\"success\":false}")
+            .build());
+
+    Result result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith("cfbuilds: ").contains("Authentication error");
+  }
+
+  @Test
+  void liveWithoutAnAccountIsAUsageErrorBeforeAnyRequest() {
+    Result result =
+        run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", "drift", "--live", versionIds(1).get(0));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void recordIsOnlyForLive() {
+    Result result = run("drift", "--payload", "a.json", "--record", temp.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).isEqualTo("cfbuilds: --record goes with --live\n");
+  }
+
+  @Test
+  void recordSavesEachResponseWithEveryEnvironmentVariableValueRedacted() throws IOException {
+    serveBuildsWith(
+        build ->
+            build.replace(
+                "\"foo\": \"string\"",
+                "\"PLAIN\":\""
+                    + ENV_SECRET
+                    + "\",\"DESCRIBED\":{\"is_secret\":true,\"created_on\":\"2025-01-01T00:00:00Z\","
+                    + "\"value\":\""
+                    + ENV_SECRET
+                    + "\"}"));
+    Path dir = temp.resolve("recorded");
+
+    Result result =
+        run(serverEnv(), "", "drift", "--live", versionIds(1).get(0), "--record", dir.toString());
+
+    Path file = dir.resolve("live-response-1.json");
+    assertThat(result.err()).contains("recorded " + file + "\n");
+    String recorded = Files.readString(file);
+    assertThat(recorded)
+        .doesNotContain(ENV_SECRET)
+        .contains("\"PLAIN\" : \"<redacted>\"")
+        .contains("\"is_secret\" : true")
+        .contains("\"value\" : \"<redacted>\"");
+  }
+}
