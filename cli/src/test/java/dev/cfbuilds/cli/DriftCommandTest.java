@@ -331,6 +331,22 @@ class DriftCommandTest {
   }
 
   @Test
+  void bodyTheClientCannotDecodeIsStillChecked() {
+    serveBuildsWith(
+        build ->
+            build.replace("\"build_caching_enabled\": false", "\"build_caching_enabled\": \"no\""));
+
+    Result result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out())
+        .isEqualTo(
+            "TYPE_MISMATCH\t$.result.builds.*.trigger.build_caching_enabled\t"
+                + "our spec says boolean; the body has a string\n");
+    assertThat(result.err()).startsWith("cfbuilds: ");
+  }
+
+  @Test
   void liveApiErrorExits1() {
     server.enqueue(
         new MockResponse.Builder()

@@ -107,15 +107,16 @@ final class OfficialDocuments {
   }
 
   /**
-   * Adds {@code operations} filler operations, each with a list and an item schema of twenty
-   * documented properties, plus a sibling of our path that must not be taken for it.
+   * Adds {@code paths} filler path items of three operations each, each path with a list and an
+   * item schema of thirty documented properties (about 8 KB, as long-described as Cloudflare's),
+   * plus a sibling of our path that must not be taken for it.
    */
-  static void addFiller(ObjectNode spec, int operations) {
-    ObjectNode paths = (ObjectNode) spec.get("paths");
+  static void addFiller(ObjectNode spec, int paths) {
+    ObjectNode pathItems = (ObjectNode) spec.get("paths");
     ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
-    paths.set(OPERATION + "/latest", fillerPathItem("builds_LatestBuilds", schemas));
-    for (int i = 0; i < operations; i++) {
-      paths.set(
+    pathItems.set(OPERATION + "/latest", fillerPathItem("builds_LatestBuilds", schemas));
+    for (int i = 0; i < paths; i++) {
+      pathItems.set(
           "/accounts/{account_id}/filler" + i + "/items/{item_id}",
           fillerPathItem("filler" + i + "_Item", schemas));
     }
@@ -125,12 +126,17 @@ final class OfficialDocuments {
     ObjectNode item = JSON.createObjectNode().put("type", "object");
     item.put("description", "A filler resource, one of thousands, as in the published document.");
     ObjectNode properties = item.putObject("properties");
-    for (int p = 0; p < 20; p++) {
+    for (int p = 0; p < 30; p++) {
       ObjectNode property = properties.putObject("property_" + p);
       property.put("type", p % 3 == 0 ? "integer" : "string");
       property.put(
           "description",
-          "Property " + p + " of " + schemaName + ", described at the length Cloudflare's are.");
+          "Property "
+              + p
+              + " of "
+              + schemaName
+              + ". Cloudflare describes most properties in a sentence or two: what the value"
+              + " means, its unit, and when it is absent.");
       if (p % 5 == 0) {
         property.put("example", "example-value-" + p);
       }
