@@ -1,11 +1,13 @@
 package dev.cfbuilds.drift;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,18 +23,16 @@ import org.yaml.snakeyaml.LoaderOptions;
  * one path item. Each further pass over {@code components} keeps the entries that what was kept so
  * far {@code $ref}s, until a pass finds no new one (one pass per level of nesting). Only local
  * {@code #/components/…} references are followed, by name; resolving them is left to
- * swagger-parser, which gets the extract.
+ * swagger-parser, which gets the extract. A YAML document is first copied to JSON, token by token.
  */
 final class OperationExtract {
   private static final String COMPONENTS_PREFIX = "#/components/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ObjectMapper mapper;
   private final byte[] document;
 
   private OperationExtract(byte[] document) {
     this.document = document;
-    this.mapper = looksLikeJson(document) ? JSON : yamlMapper();
   }
 
   /**
@@ -43,16 +43,17 @@ final class OperationExtract {
    */
   static ObjectNode extract(byte[] document, String path) {
     try {
-      return new OperationExtract(document).run(path);
+      byte[] json = looksLikeJson(document) ? document : yamlToJson(document);
+      return new OperationExtract(json).run(path);
     } catch (IOException e) {
       throw new DriftInputException("not a JSON or YAML OpenAPI document: " + e.getMessage(), e);
     }
   }
 
   private ObjectNode run(String path) throws IOException {
-    ObjectNode extract = mapper.createObjectNode();
+    ObjectNode extract = JSON.createObjectNode();
     ObjectNode paths = extract.putObject("paths");
-    try (JsonParser parser = mapper.createParser(document)) {
+    try (JsonParser parser = JSON.createParser(document)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new DriftInputException("not an OpenAPI document: the top level is not an object");
       }
@@ -64,7 +65,7 @@ final class OperationExtract {
         } else if (field.equals("components") || field.equals("webhooks")) {
           parser.skipChildren();
         } else {
-          extract.set(field, mapper.readTree(parser));
+          extract.set(field, JSON.readTree(parser));
         }
       }
     }
@@ -91,7 +92,7 @@ final class OperationExtract {
       String candidate = parser.currentName();
       parser.nextToken();
       if (template(candidate).equals(wanted) && paths.isEmpty()) {
-        paths.set(candidate, mapper.readTree(parser));
+        paths.set(candidate, JSON.readTree(parser));
       } else {
         parser.skipChildren();
       }
@@ -101,7 +102,7 @@ final class OperationExtract {
   /** Makes one pass over {@code components}, keeping the wanted entries not kept yet. */
   private void keepComponents(Set<String> wanted, Set<String> kept, ObjectNode components)
       throws IOException {
-    try (JsonParser parser = mapper.createParser(document)) {
+    try (JsonParser parser = JSON.createParser(document)) {
       parser.nextToken();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
@@ -121,7 +122,7 @@ final class OperationExtract {
             parser.nextToken();
             String ref = COMPONENTS_PREFIX + section + "/" + escape(name);
             if (wanted.contains(ref) && kept.add(ref)) {
-              JsonNode entry = mapper.readTree(parser);
+              JsonNode entry = JSON.readTree(parser);
               components.withObjectProperty(section).set(name, entry);
               collectRefs(entry, wanted);
             } else {
@@ -175,10 +176,23 @@ final class OperationExtract {
     return false;
   }
 
-  private static ObjectMapper yamlMapper() {
+  /**
+   * Copies a YAML document to JSON, token by token, so that the passes over it read JSON: one YAML
+   * parse instead of one per pass, and JSON is several times faster to parse.
+   */
+  private static byte[] yamlToJson(byte[] yaml) throws IOException {
     LoaderOptions options = new LoaderOptions();
     // SnakeYAML stops at 3 MB by default; Cloudflare's document is tens of MB.
     options.setCodePointLimit(Integer.MAX_VALUE);
-    return new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+    YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+    ByteArrayOutputStream json = new ByteArrayOutputStream(yaml.length);
+    try (JsonParser parser = factory.createParser(yaml);
+        JsonGenerator generator = JSON.createGenerator(json)) {
+      if (parser.nextToken() == null) {
+        throw new DriftInputException("not an OpenAPI document: it is empty");
+      }
+      generator.copyCurrentStructure(parser);
+    }
+    return json.toByteArray();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -90,7 +91,14 @@ public final class OfficialDriftBenchmark {
     int exit = process.waitFor();
     return exit == 0
         ? output.strip().lines().reduce((a, b) -> b).orElse("")
-        : output.contains("OutOfMemoryError") ? "OutOfMemoryError" : "failed: " + output.strip();
+        : output.contains("OutOfMemoryError")
+            ? "OutOfMemoryError"
+            : "failed: "
+                + output
+                    .lines()
+                    .filter(line -> line.startsWith("Exception"))
+                    .findFirst()
+                    .orElse(output.strip());
   }
 
   private static String input(Path file) {
@@ -110,12 +118,15 @@ public final class OfficialDriftBenchmark {
       options.setResolve(true);
       options.setResolveFully(true);
       options.setResolveCombinators(false);
-      OpenAPI api =
+      SwaggerParseResult result =
           new OpenAPIV3Parser()
-              .readContents(new String(document, StandardCharsets.UTF_8), null, options)
-              .getOpenAPI();
+              .readContents(new String(document, StandardCharsets.UTF_8), null, options);
+      OpenAPI api = result.getOpenAPI();
       if (api == null || api.getPaths().get(OurSpec.PATH) == null) {
-        throw new IllegalStateException("swagger-parser did not find the operation");
+        String messages = String.valueOf(result.getMessages());
+        throw new IllegalStateException(
+            "swagger-parser did not find the operation: "
+                + messages.substring(0, Math.min(200, messages.length())));
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
