@@ -278,7 +278,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   }
 
   static BuildsLookup toLookup(FetchOutcome outcome) {
-    return new BuildsLookup(outcome.builds(), outcome.missing(), outcome.failures());
+    return new BuildsLookup(
+        outcome.builds(), outcome.missing(), outcome.failures(), outcome.mismatchedProperties());
   }
 
   /**
