@@ -363,8 +363,8 @@ final class LosslessAdapters implements JsonAdapter.Factory {
   }
 
   /**
-   * A list, read element by element. When an element does not fit, the elements read so far are
-   * turned into raw JSON and the rest is read raw, so that the list is read only once.
+   * A list, read element by element, once. When an element does not fit, the typed list holds
+   * {@code null} in its place, and the whole list is also kept as raw JSON to be written back.
    */
   private static final class ListKind extends Kind {
     private final Kind element;
@@ -378,7 +378,6 @@ final class LosslessAdapters implements JsonAdapter.Factory {
     Object readMatching(JsonReader reader) throws IOException {
       List<Object> typed = new ArrayList<>();
       List<Object> raw = null;
-      boolean fits = true;
       reader.beginArray();
       while (reader.hasNext()) {
         Object value =
@@ -392,7 +391,6 @@ final class LosslessAdapters implements JsonAdapter.Factory {
           }
           raw.add(mismatch.raw);
           typed.add(mismatch.typed);
-          fits &= mismatch.typed != null;
         } else {
           typed.add(value);
           if (raw != null) {
@@ -401,7 +399,7 @@ final class LosslessAdapters implements JsonAdapter.Factory {
         }
       }
       reader.endArray();
-      return raw == null ? typed : new Mismatch(fits ? typed : null, raw);
+      return raw == null ? typed : new Mismatch(typed, raw);
     }
 
     @Override
@@ -418,7 +416,10 @@ final class LosslessAdapters implements JsonAdapter.Factory {
     }
   }
 
-  /** A map with string keys, read entry by entry like {@link ListKind}. */
+  /**
+   * A map with string keys, read entry by entry like {@link ListKind}: an entry that does not fit
+   * maps to {@code null}, so that one odd build does not cost the others.
+   */
   private static final class MapKind extends Kind {
     private final Kind value;
 
@@ -431,7 +432,6 @@ final class LosslessAdapters implements JsonAdapter.Factory {
     Object readMatching(JsonReader reader) throws IOException {
       Map<String, Object> typed = new LinkedHashMap<>();
       Map<String, Object> raw = null;
-      boolean fits = true;
       reader.beginObject();
       while (reader.hasNext()) {
         String name = reader.nextName();
@@ -448,7 +448,6 @@ final class LosslessAdapters implements JsonAdapter.Factory {
           }
           raw.put(name, mismatch.raw);
           typed.put(name, mismatch.typed);
-          fits &= mismatch.typed != null;
         } else {
           typed.put(name, entry);
           if (raw != null) {
@@ -457,7 +456,7 @@ final class LosslessAdapters implements JsonAdapter.Factory {
         }
       }
       reader.endObject();
-      return raw == null ? typed : new Mismatch(fits ? typed : null, raw);
+      return raw == null ? typed : new Mismatch(typed, raw);
     }
 
     @Override

@@ -74,7 +74,8 @@ public abstract class LosslessModel {
   /**
    * Returns the names of the properties the spec knows whose value could not be read as the spec's
    * type (a wrong JSON type, or text not of the property's format): their typed getters return
-   * {@code null}, their values are in {@link #_rawProperties()}.
+   * {@code null}, their values are in {@link #_rawProperties()}. A list or map with only some
+   * elements that do not fit is not one of them; see {@link #_mismatchedPaths(String)}.
    */
   public final Set<String> _mismatchedProperties() {
     if (raw == null) {
@@ -90,8 +91,10 @@ public abstract class LosslessModel {
   }
 
   /**
-   * Returns the JSON path of every mismatched property (see {@link #_mismatchedProperties()}) in
-   * this model and the models it holds, such as {@code $.result.builds.abc.trigger.created_on}.
+   * Returns the JSON path of every value that did not fit its type in this model and the models it
+   * holds, such as {@code $.result.builds.abc.trigger.created_on}: the mismatched properties (see
+   * {@link #_mismatchedProperties()}), and the elements of lists and maps that did not fit, which
+   * are {@code null} in the typed list or map (such as {@code $.trigger.path_includes[1]}).
    *
    * @param path the JSON path of this model, such as {@code $}
    */
@@ -139,13 +142,14 @@ public abstract class LosslessModel {
 
   private static void collectMismatches(Object value, String path, List<String> paths) {
     if (value instanceof LosslessModel model) {
-      ModelShape shape = ModelShape.of(model.getClass());
-      for (String name : model._mismatchedProperties()) {
-        paths.add(path + "." + name);
-      }
-      for (ModelShape.Property property : shape.properties) {
+      for (ModelShape.Property property : ModelShape.of(model.getClass()).properties) {
+        String child = path + "." + property.name;
+        Object typed = property.get(model);
+        if (model.raw != null && model.raw.containsKey(property.name)) {
+          compare(typed, model.raw.get(property.name), child, paths);
+        }
         if (property.holdsModels) {
-          collectMismatches(property.get(model), path + "." + property.name, paths);
+          collectMismatches(typed, child, paths);
         }
       }
     } else if (value instanceof OneOfValue) {
@@ -158,6 +162,25 @@ public abstract class LosslessModel {
       }
     } else if (value instanceof Map<?, ?> map) {
       map.forEach((key, child) -> collectMismatches(child, path + "." + key, paths));
+    }
+  }
+
+  /**
+   * Adds the path of every value the raw JSON has where the typed value has none: the property
+   * itself, or the elements of a list or map that did not fit.
+   */
+  private static void compare(Object typed, Object raw, String path, List<String> paths) {
+    if (raw == null) {
+      return;
+    }
+    if (typed == null) {
+      paths.add(path);
+    } else if (typed instanceof List<?> typedList && raw instanceof List<?> rawList) {
+      for (int i = 0; i < typedList.size() && i < rawList.size(); i++) {
+        compare(typedList.get(i), rawList.get(i), path + "[" + i + "]", paths);
+      }
+    } else if (typed instanceof Map<?, ?> typedMap && raw instanceof Map<?, ?> rawMap) {
+      rawMap.forEach((key, child) -> compare(typedMap.get(key), child, path + "." + key, paths));
     }
   }
 }

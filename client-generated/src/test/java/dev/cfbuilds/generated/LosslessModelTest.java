@@ -9,6 +9,7 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Types;
 import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.generated.model.EnvironmentVariable;
@@ -59,7 +60,6 @@ class LosslessModelTest {
         "{\"trigger\":\"main\"}",
         "{\"trigger\":{\"branch_includes\":\"main\"}}",
         "{\"trigger\":{\"build_caching_enabled\":\"yes\"}}",
-        "{\"trigger\":{\"path_includes\":[\"*\",3]}}",
         "{\"pull_request\":[1,2]}",
         "{\"pull_request\":{\"pull_request_url\":\"not a uri\"}}",
         "{\"build_trigger_metadata\":{\"environment_variables\":[\"a\"]}}",
@@ -71,6 +71,32 @@ class LosslessModelTest {
 
     assertThat(build._mismatchedPaths("$")).hasSize(1);
     assertRoundTrip(BUILD, json);
+  }
+
+  @Test
+  void elementThatDoesNotFitIsNullInTheTypedListAndTheRestAreTyped() throws IOException {
+    String json = "{\"trigger\":{\"path_includes\":[\"*\",3,\"src/**\"]}}";
+
+    Build build = BUILD.fromJson(json);
+
+    assertThat(build.getTrigger().getPathIncludes()).containsExactly("*", null, "src/**");
+    assertThat(build.getTrigger()._mismatchedProperties()).isEmpty();
+    assertThat(build._mismatchedPaths("$")).containsExactly("$.trigger.path_includes[1]");
+    assertRoundTrip(BUILD, json);
+  }
+
+  @Test
+  void buildThatIsNotAnObjectCostsNoOtherBuild() throws IOException {
+    String json =
+        "{\"success\":true,\"result\":{\"builds\":{\"bad\":\"x\",\"good\":{\"status\":\"queued\"}}}}";
+
+    BuildsByVersionIdsResponse response = ENVELOPE.fromJson(json);
+
+    Map<String, Build> builds = response.getResult().getBuilds();
+    assertThat(builds.get("good").getStatus()).isEqualTo(BuildStatus.QUEUED);
+    assertThat(builds).containsEntry("bad", null);
+    assertThat(response._mismatchedPaths("$")).containsExactly("$.result.builds.bad");
+    assertRoundTrip(ENVELOPE, json);
   }
 
   @Test
