@@ -257,7 +257,8 @@ final class LosslessAdapters implements JsonAdapter.Factory {
 
   /**
    * A number. A number the type cannot hold (a fraction for an integer) is kept raw; a number sent
-   * as a string is read, and its text kept so that it is written back as a string.
+   * as a string, or written differently ({@code 1.0} for an integer), is read, and kept as sent
+   * too, so that it is written back as it came.
    */
   private static final class NumberKind extends Kind {
     private final Function<String, ? extends Number> parse;
@@ -288,7 +289,11 @@ final class LosslessAdapters implements JsonAdapter.Factory {
       if (token == JsonReader.Token.STRING) {
         return new Mismatch(value, text);
       }
-      return value != null ? value : new Mismatch(null, rawNumber(text));
+      if (value == null) {
+        return new Mismatch(null, rawNumber(text));
+      }
+      // 1.0 for an integer, or -0, reads but would be written back as 1 or 0: keep the number too.
+      return value.toString().equals(text) ? value : new Mismatch(value, rawNumber(text));
     }
 
     @Override
