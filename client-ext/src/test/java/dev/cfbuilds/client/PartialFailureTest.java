@@ -50,7 +50,7 @@ class PartialFailureTest {
                 200,
                 BuildsServer.envelope(ids)
                     .replace("\"success\":true", "\"success\":\"" + secretish + "\"")
-                    .replace("\"commit_hash\":\"", "\"commit_hash\":7,\"x\":\""))));
+                    .replace("\"commit_hash\":\"", "\"commit_hash\":7,\"x\":\"")));
     server.enqueue(
         ids -> json(200, BuildsServer.envelope(ids).replace("\"success\":true", "\"success\":1")));
     try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
