@@ -1,5 +1,6 @@
 package dev.cfbuilds.cli;
 
+import dev.cfbuilds.generated.LosslessModel;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import java.time.Duration;
@@ -18,11 +19,11 @@ final class BuildCells {
   private BuildCells() {}
 
   static String outcome(Build build) {
-    return build.getBuildOutcome() == null ? null : build.getBuildOutcome().value();
+    return text(build, "build_outcome", build.getBuildOutcome());
   }
 
   static String status(Build build) {
-    return build.getStatus() == null ? null : build.getStatus().value();
+    return text(build, "status", build.getStatus());
   }
 
   static String branch(Build build) {
@@ -44,9 +45,21 @@ final class BuildCells {
 
   static String triggerSource(Build build) {
     BuildTriggerMetadata metadata = build.getBuildTriggerMetadata();
-    return metadata == null || metadata.getBuildTriggerSource() == null
+    return metadata == null
         ? null
-        : metadata.getBuildTriggerSource().value();
+        : text(metadata, "build_trigger_source", metadata.getBuildTriggerSource());
+  }
+
+  /**
+   * Returns the text of an enum property: the constant's wire value, or for a value this version
+   * does not know ({@code UNKNOWN}) the text the API sent.
+   */
+  private static String text(LosslessModel model, String property, Enum<?> value) {
+    if (value == null) {
+      return null;
+    }
+    Object received = model._rawValue(property);
+    return received instanceof String ? (String) received : value.toString();
   }
 
   /** Returns {@code created_on} as the API gave it, offset and fraction included. */

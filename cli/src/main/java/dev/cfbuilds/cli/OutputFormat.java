@@ -61,7 +61,9 @@ enum OutputFormat {
   },
 
   /**
-   * The {@code builds} object exactly as the API returns it, keyed by version ID, for {@code jq}.
+   * The {@code builds} object exactly as the API returns it, keyed by version ID, for {@code jq}:
+   * properties the spec does not know, unknown enum texts and values of an unexpected type
+   * included.
    */
   JSON {
     @Override

@@ -57,6 +57,46 @@ class OutputFormatTest {
                 + "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e  -        queued   -       -        -        -                     -\n");
   }
 
+  /** A build as a newer API might send it: unknown enum values and properties, a wrong type. */
+  private static Map<String, Build> driftedBuild() throws Exception {
+    Build build =
+        ApiWiring.moshi()
+            .adapter(Build.class)
+            .fromJson(
+                "{\"build_outcome\":\"timed_out\",\"status\":\"waiting\","
+                    + "\"build_trigger_metadata\":{\"build_trigger_source\":\"schedule\","
+                    + "\"branch\":[\"main\"],\"x_new\":{\"a\":null}},\"build_number\":7}");
+    return Map.of(A, build);
+  }
+
+  @Test
+  void tableAndCsvShowAnUnknownEnumValueByItsText() throws Exception {
+    assertThat(write(OutputFormat.TABLE, driftedBuild()))
+        .isEqualTo(
+            ""
+                + "VERSION ID                            OUTCOME    STATUS   BRANCH  COMMIT  TRIGGER   CREATED  DURATION\n"
+                + "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e  timed_out  waiting  -       -       schedule  -        -\n");
+    assertThat(write(OutputFormat.CSV, driftedBuild()))
+        .endsWith("\n8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e,timed_out,waiting,,,schedule,,\n");
+  }
+
+  @Test
+  void jsonCarriesEverythingTheApiSent() throws Exception {
+    Object written =
+        ApiWiring.moshi().adapter(Object.class).fromJson(write(OutputFormat.JSON, driftedBuild()));
+
+    assertThat(written)
+        .isEqualTo(
+            ApiWiring.moshi()
+                .adapter(Object.class)
+                .fromJson(
+                    "{\""
+                        + A
+                        + "\":{\"build_outcome\":\"timed_out\",\"status\":\"waiting\","
+                        + "\"build_trigger_metadata\":{\"build_trigger_source\":\"schedule\","
+                        + "\"branch\":[\"main\"],\"x_new\":{\"a\":null}},\"build_number\":7}}"));
+  }
+
   @Test
   void tableOfNoBuildsIsTheHeaderOnly() {
     assertThat(write(OutputFormat.TABLE, Map.of()))

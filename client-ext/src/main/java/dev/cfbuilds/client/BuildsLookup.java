@@ -19,12 +19,17 @@ public final class BuildsLookup {
   private final Map<String, Build> builds;
   private final List<String> missingVersionIds;
   private final List<ChunkFailure> failures;
+  private final List<String> mismatchedProperties;
 
   BuildsLookup(
-      Map<String, Build> builds, List<String> missingVersionIds, List<ChunkFailure> failures) {
+      Map<String, Build> builds,
+      List<String> missingVersionIds,
+      List<ChunkFailure> failures,
+      List<String> mismatchedProperties) {
     this.builds = builds;
     this.missingVersionIds = List.copyOf(missingVersionIds);
     this.failures = List.copyOf(failures);
+    this.mismatchedProperties = List.copyOf(mismatchedProperties);
   }
 
   /**
@@ -41,6 +46,18 @@ public final class BuildsLookup {
    */
   public List<String> missingVersionIds() {
     return missingVersionIds;
+  }
+
+  /**
+   * Returns the JSON path, each once, of every property the API sent a value for that did not fit
+   * the spec's type, such as a string where a boolean belongs or {@code "yesterday"} for a
+   * date-time; empty when every value fit. Paths are those of the responses, such as {@code
+   * $.result.builds.<version ID>.trigger.build_caching_enabled}; values are never shown (they may
+   * be secrets). The builds are still returned: the typed getter of such a property returns {@code
+   * null}, and its raw value is in the model's {@code _rawProperties()}.
+   */
+  public List<String> mismatchedProperties() {
+    return mismatchedProperties;
   }
 
   /** Returns the failed requests, in input order; empty when every request succeeded. */
@@ -88,6 +105,8 @@ public final class BuildsLookup {
         + missingVersionIds.size()
         + ", failedRequests="
         + failures.size()
+        + ", mismatchedProperties="
+        + mismatchedProperties.size()
         + "}";
   }
 }

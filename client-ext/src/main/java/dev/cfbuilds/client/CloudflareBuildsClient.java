@@ -107,6 +107,10 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    * <p>If any request fails after its retries, the call fails with that request's exception and
    * cancels the others; use {@link #lookupBuildsByVersionIds} to keep what the others found.
    *
+   * <p>A value of a type the spec does not expect fails nothing: its getter returns {@code null}
+   * and the value is kept on the model ({@code build._mismatchedPaths("$")} lists them); {@link
+   * #lookupBuildsByVersionIds} reports them for the whole lookup.
+   *
    * @param accountId the Cloudflare account identifier
    * @param versionIds Worker version IDs (UUIDs), any number, either case; duplicates are ignored
    * @throws NullPointerException if an argument or an ID is null
@@ -278,7 +282,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   }
 
   static BuildsLookup toLookup(FetchOutcome outcome) {
-    return new BuildsLookup(outcome.builds(), outcome.missing(), outcome.failures());
+    return new BuildsLookup(
+        outcome.builds(), outcome.missing(), outcome.failures(), outcome.mismatchedProperties());
   }
 
   /**

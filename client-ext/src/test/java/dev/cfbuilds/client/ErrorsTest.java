@@ -15,7 +15,9 @@ import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.client.errors.UnauthorizedException;
 import dev.cfbuilds.client.errors.UnexpectedStatusCodeException;
+import dev.cfbuilds.generated.model.Build;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
@@ -151,12 +153,10 @@ class ErrorsTest {
   }
 
   @Test
-  void namesTheJsonPathOfAMalformedBody() {
+  void namesTheJsonPathOfBuildsThatAreNotAnObject() {
     server.enqueue(
         json(
-            200,
-            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":"
-                + "{\"x\":{\"status\":42}}}}"));
+            200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":\"x\"}}"));
 
     MalformedResponseException e =
         catchThrowableOfType(
@@ -166,7 +166,41 @@ class ErrorsTest {
         .hasMessage(
             PATH
                 + " returned a body that is not the expected JSON:"
-                + " Expected a string but was NUMBER at path $.result.builds.x.status");
+                + " $.result.builds is not an object");
+  }
+
+  @Test
+  void failsWhenSuccessIsNotABooleanAndThereIsNoResult() {
+    server.enqueue(
+        json(200, "{\"success\":\"false\",\"errors\":[],\"messages\":[],\"result\":null}"));
+
+    MalformedResponseException e =
+        catchThrowableOfType(
+            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+    assertThat(e)
+        .hasMessage(
+            PATH
+                + " returned a body that is not the expected JSON:"
+                + " 'success' is not a boolean and there is no result");
+  }
+
+  @Test
+  void returnsTheBuildsWhenAValueHasTheWrongType() {
+    server.enqueue(
+        json(
+            200,
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":"
+                + "{\""
+                + ids(1).get(0)
+                + "\":{\"status\":42}}}}"));
+
+    Map<String, Build> builds = client.getBuildsByVersionIds("acct", ids(1));
+
+    Build build = builds.get(ids(1).get(0));
+    assertThat(build.getStatus()).isNull();
+    assertThat(build._rawValue("status")).isEqualTo(42.0);
+    assertThat(build._mismatchedPaths("$")).containsExactly("$.status");
   }
 
   @Test

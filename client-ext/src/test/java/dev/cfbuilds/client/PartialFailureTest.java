@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.PermissionDeniedException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -40,6 +41,36 @@ class PartialFailureTest {
   }
 
   @Test
+  void reportsEachMismatchedPropertyOnceByJsonPathWithoutItsValue() {
+    List<String> input = ids(40);
+    String secretish = "s3cr3t-value";
+    server.enqueue(
+        ids ->
+            json(
+                200,
+                BuildsServer.envelope(ids)
+                    .replace("\"success\":true", "\"success\":\"" + secretish + "\"")
+                    .replace("\"commit_hash\":\"", "\"commit_hash\":7,\"x\":\"")));
+    server.enqueue(
+        ids -> json(200, BuildsServer.envelope(ids).replace("\"success\":true", "\"success\":1")));
+    try (CloudflareBuildsClient client = server.clientBuilder().maxConcurrentRequests(1).build()) {
+      BuildsLookup lookup = client.lookupBuildsByVersionIds("acct", input);
+
+      assertThat(lookup.isComplete()).isTrue();
+      assertThat(lookup.builds()).hasSize(40);
+      List<String> expected = new ArrayList<>();
+      for (String id : input.subList(0, 20)) {
+        expected.add("$.result.builds." + id + ".build_trigger_metadata.commit_hash");
+      }
+      expected.add("$.success");
+      assertThat(lookup.mismatchedProperties()).containsExactlyElementsOf(expected);
+      assertThat(lookup.builds().get(input.get(0)).getBuildTriggerMetadata().getCommitHash())
+          .isNull();
+      assertThat(lookup.toString() + lookup.mismatchedProperties()).doesNotContain(secretish);
+    }
+  }
+
+  @Test
   void keepsTheOtherChunksBuildsWhenOneFails() {
     List<String> input = ids(300);
     failChunkStartingAt(input.get(100));
@@ -53,7 +84,9 @@ class PartialFailureTest {
           .singleElement()
           .satisfies(f -> assertThat(f.exception()).isInstanceOf(PermissionDeniedException.class));
       assertThat(lookup.missingVersionIds()).isEmpty();
-      assertThat(lookup).hasToString("BuildsLookup{builds=280, missing=0, failedRequests=1}");
+      assertThat(lookup)
+          .hasToString(
+              "BuildsLookup{builds=280, missing=0, failedRequests=1, mismatchedProperties=0}");
     }
     assertThat(server.requests()).hasSize(15);
   }

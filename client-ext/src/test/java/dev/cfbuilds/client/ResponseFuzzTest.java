@@ -1,15 +1,22 @@
 package dev.cfbuilds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.MalformedResponseException;
+import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -60,6 +67,13 @@ class ResponseFuzzTest {
 
   private static final Path SEEDS = seedsDirectory();
 
+  /** JSON as a tree, nulls kept: what a round trip must give back. */
+  private static final JsonAdapter<Object> TREE =
+      new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+
+  private static final JsonAdapter<BuildsByVersionIdsResponse> ENVELOPE =
+      ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
+
   private static volatile byte[] body = new byte[0];
   private static final OkHttpClient HTTP =
       new OkHttpClient.Builder().addInterceptor(ResponseFuzzTest::answer).build();
@@ -80,6 +94,38 @@ class ResponseFuzzTest {
   void decodesAnyBodyOfA200IntoBuildsOrATypedException(byte[] input) throws Exception {
     body = input;
     outcome(CLIENT);
+    assertRoundTripWhenRead(input);
+  }
+
+  /**
+   * For a body the models read, asserts that writing the models back gives the same JSON tree: the
+   * decoding loses nothing.
+   */
+  private static void assertRoundTripWhenRead(byte[] input) throws IOException {
+    String text = new String(input, StandardCharsets.UTF_8);
+    Object tree;
+    BuildsByVersionIdsResponse models;
+    try {
+      tree = TREE.fromJson(text);
+      models = ENVELOPE.fromJson(text);
+    } catch (IOException | RuntimeException notRead) {
+      return;
+    }
+    assertThat(TREE.fromJson(ENVELOPE.toJson(models))).as("read and written back").isEqualTo(tree);
+  }
+
+  @Test
+  void roundTripCheckFailsWhenTheModelsLoseSomething() {
+    String withNull = "{\"success\":true,\"result\":null}";
+    JsonAdapter<Object> dropsNulls = new Moshi.Builder().build().adapter(Object.class);
+
+    assertThatThrownBy(
+            () ->
+                assertThat(TREE.fromJson(dropsNulls.toJson(TREE.fromJson(withNull))))
+                    .isEqualTo(TREE.fromJson(withNull)))
+        .isInstanceOf(AssertionError.class);
+    assertThatCode(() -> assertRoundTripWhenRead(withNull.getBytes(StandardCharsets.UTF_8)))
+        .doesNotThrowAnyException();
   }
 
   @Test

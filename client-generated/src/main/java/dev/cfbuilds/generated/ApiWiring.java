@@ -18,6 +18,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class ApiWiring {
   private static final Moshi MOSHI =
       new Moshi.Builder()
+          .add(new LosslessAdapters())
           .add(new UnknownEnumFallbackFactory())
           .add(ScalarAdapters.OFFSET_DATE_TIME)
           .add(ScalarAdapters.UUID)
@@ -29,9 +30,10 @@ public final class ApiWiring {
   /**
    * Returns the shared {@link Moshi} that reads and writes the generated models.
    *
-   * <p>It knows {@code OffsetDateTime} (RFC 3339), {@code UUID} and {@code URI}, and decodes an
-   * enum value that the spec does not list to the enum's {@code UNKNOWN_DEFAULT_OPEN_API} constant
-   * instead of failing the whole response.
+   * <p>It reads the models without losing anything: unknown properties, values of another JSON type
+   * than the spec's and unknown enum texts are kept as raw JSON and written back as received (see
+   * {@link LosslessModel}). It knows {@code OffsetDateTime} (RFC 3339), {@code UUID} and {@code
+   * URI}, and reads an enum value that the spec does not list as the enum's {@code UNKNOWN}.
    */
   public static Moshi moshi() {
     return MOSHI;

@@ -38,7 +38,7 @@ final class ScalarAdapters {
 
   private ScalarAdapters() {}
 
-  private static OffsetDateTime parseDateTime(String text) {
+  static OffsetDateTime parseDateTime(String text) {
     OffsetDateTime common = parseCommonDateTime(text);
     if (common != null) {
       return common;
@@ -125,11 +125,11 @@ final class ScalarAdapters {
     return value;
   }
 
-  private static UUID parseUuid(String text) {
+  static UUID parseUuid(String text) {
     return CanonicalUuid.matches(text) ? java.util.UUID.fromString(text) : null;
   }
 
-  private static URI parseUri(String text) {
+  static URI parseUri(String text) {
     try {
       return new URI(text);
     } catch (URISyntaxException e) {

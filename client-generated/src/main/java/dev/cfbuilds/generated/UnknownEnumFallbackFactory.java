@@ -16,7 +16,7 @@ import java.util.Set;
  * declares the fallback constant; other enums keep Moshi's strict behaviour.
  */
 final class UnknownEnumFallbackFactory implements JsonAdapter.Factory {
-  static final String FALLBACK = "UNKNOWN_DEFAULT_OPEN_API";
+  static final String FALLBACK = "UNKNOWN";
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -93,8 +93,8 @@ class BreakingChangeGateTest {
 
   @Test
   void widenedResponseEnumIsIncompatible() {
-    // openapi-diff's view: a client may not know the new value. Ours decode it to
-    // UNKNOWN_DEFAULT_OPEN_API.
+    // openapi-diff's view: a client may not know the new value. Ours decode it to UNKNOWN and
+    // keep its text.
     String edited = editedSpec(spec -> enumValues(spec, "BuildOutcome").add("timed_out"));
 
     assertThat(compare(SpecResources.specYaml(), edited).isIncompatible()).isTrue();

@@ -24,6 +24,37 @@ class ResponseValidationTest {
   }
 
   @Test
+  void sampleWithObjectEnvironmentVariablesIsAValid200Response() {
+    String objects =
+        SpecResources.read(SAMPLE)
+            .replace(
+                "\"foo\": \"string\"",
+                "\"foo\": {\"is_secret\": false, \"created_on\": \"2024-05-01T12:00:00Z\","
+                    + " \"value\": \"bar\"}, \"TOKEN\": {\"is_secret\": true,"
+                    + " \"created_on\": \"2024-05-01T12:00:00Z\", \"value\": null}");
+
+    assertThat(objects).isNotEqualTo(SpecResources.read(SAMPLE));
+    assertThat(validate(200, objects).getMessages()).isEmpty();
+  }
+
+  @Test
+  void environmentVariableOfNeitherShapeIsRejected() {
+    String broken =
+        SpecResources.read(SAMPLE)
+            .replace("\"foo\": \"string\"", "\"foo\": {\"is_secret\": \"no\"}");
+
+    ValidationReport report = validate(200, broken);
+
+    assertThat(report.getMessages())
+        .extracting(ValidationReport.Message::getMessage)
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains(
+                        "/result/builds/foo/build_trigger_metadata/environment_variables/foo"));
+  }
+
+  @Test
   void errorExampleIsAValid4xxResponse() {
     assertThat(validate(404, SpecResources.read(ERROR_EXAMPLE)).getMessages()).isEmpty();
   }

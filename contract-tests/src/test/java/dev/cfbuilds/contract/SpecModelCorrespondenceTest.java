@@ -7,11 +7,14 @@ import static dev.cfbuilds.contract.SpecResources.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Json;
+import dev.cfbuilds.generated.LosslessModel;
+import dev.cfbuilds.generated.OneOfValue;
 import dev.cfbuilds.generated.model.Build;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -31,18 +34,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Spec ↔ models: every component schema of the spec has a generated class, every property a
- * {@code @Json} field of the Java type the spec implies, every enum value a constant; and the
- * models have nothing the spec does not. This is what notices a regenerated client drifting.
+ * {@code @Json} field whose getter returns the Java type the spec implies, every enum value a
+ * constant, every {@code oneOf} alternative a field; every object model keeps what it cannot type
+ * ({@link LosslessModel}); and the models have nothing the spec does not. This is what notices a
+ * regenerated client drifting.
  */
 class SpecModelCorrespondenceTest {
   private static final String MODEL_PACKAGE = Build.class.getPackageName();
-  private static final String UNKNOWN = "UNKNOWN_DEFAULT_OPEN_API";
+  private static final String UNKNOWN = "UNKNOWN";
 
   @Test
   void specAndGeneratedModelsAgree() {
     assertThat(mismatches(SpecResources.specYaml())).isEmpty();
   }
 
+  @SuppressWarnings("unchecked") // the spec tree's oneOf is a List<Object>
   static Stream<Arguments> specEdits() {
     return Stream.of(
         Arguments.of(
@@ -61,7 +67,31 @@ class SpecModelCorrespondenceTest {
             "a changed format",
             editedSpec(
                 spec -> node(schema(spec, "Build"), "properties", "build_uuid").remove("format")),
-            "Build.build_uuid: the spec implies java.lang.String, the model field buildUuid is java.util.UUID"),
+            "Build.build_uuid: the spec implies java.lang.String, the model's getBuildUuid() returns java.util.UUID"),
+        Arguments.of(
+            "a date-time that is no longer one",
+            editedSpec(
+                spec -> node(schema(spec, "Build"), "properties", "created_on").remove("format")),
+            "Build.created_on: the spec implies java.lang.String, the model's getCreatedOn() returns java.time.OffsetDateTime"),
+        Arguments.of(
+            "an object that becomes a oneOf",
+            editedSpec(
+                spec -> {
+                  Map<String, Object> pullRequest = schema(spec, "PullRequest");
+                  pullRequest.remove("type");
+                  pullRequest.remove("properties");
+                  pullRequest.put("oneOf", List.of(Map.of("type", "string")));
+                }),
+            "PullRequest: a oneOf in the spec, but "
+                + MODEL_PACKAGE
+                + ".PullRequest is not a OneOfValue"),
+        Arguments.of(
+            "a new oneOf alternative",
+            editedSpec(
+                spec ->
+                    ((List<Object>) schema(spec, "EnvironmentVariableValue").get("oneOf"))
+                        .add(Map.of("type", "integer"))),
+            "EnvironmentVariableValue: the spec's alternative java.lang.Integer has no field"),
         Arguments.of(
             "a changed item type",
             editedSpec(
@@ -69,7 +99,7 @@ class SpecModelCorrespondenceTest {
                     node(schema(spec, "Trigger"), "properties", "path_includes")
                         .put("items", Map.of("type", "integer"))),
             "Trigger.path_includes: the spec implies java.util.List<java.lang.Integer>,"
-                + " the model field pathIncludes is java.util.List<java.lang.String>"),
+                + " the model's getPathIncludes() returns java.util.List<java.lang.String>"),
         Arguments.of(
             "a new enum value",
             editedSpec(spec -> enumValues(spec, "ProviderType").add("gitlab")),
@@ -116,6 +146,8 @@ class SpecModelCorrespondenceTest {
                 name + ": a schema in the spec, but no class " + MODEL_PACKAGE + "." + name);
           } else if (schema.getEnum() != null) {
             compareEnum(name, schema, modelClass(name), mismatches);
+          } else if (schema.getOneOf() != null) {
+            compareOneOf(name, schema, modelClass(name), mismatches);
           } else {
             compareObject(name, schema, modelClass(name), mismatches);
           }
@@ -145,7 +177,9 @@ class SpecModelCorrespondenceTest {
             return;
           }
           String expected = javaType(propertySchema);
-          String actual = field.getGenericType().getTypeName();
+          Method getter = getter(model, field);
+          String actual =
+              getter == null ? "(no getter)" : getter.getGenericReturnType().getTypeName();
           if (!expected.equals(actual)) {
             mismatches.add(
                 name
@@ -153,12 +187,18 @@ class SpecModelCorrespondenceTest {
                     + property
                     + ": the spec implies "
                     + expected
-                    + ", the model field "
-                    + field.getName()
-                    + " is "
+                    + ", the model's "
+                    + (getter == null
+                        ? "field " + field.getName() + " has no getter"
+                        : getter.getName() + "()")
+                    + " returns "
                     + actual);
           }
         });
+    if (!LosslessModel.class.isAssignableFrom(model)) {
+      mismatches.add(
+          name + ": " + model.getName() + " does not keep what it cannot type (LosslessModel)");
+    }
     for (Field field : model.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers())) {
         continue;
@@ -175,6 +215,46 @@ class SpecModelCorrespondenceTest {
                 + json.name()
                 + "\"), the spec has no such property");
       }
+    }
+  }
+
+  /** Compares a {@code oneOf} schema's alternatives with the fields of its holder class. */
+  private static void compareOneOf(
+      String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
+    if (!OneOfValue.class.isAssignableFrom(model)) {
+      mismatches.add(
+          name + ": a oneOf in the spec, but " + model.getName() + " is not a OneOfValue");
+      return;
+    }
+    Set<String> fieldTypes = new LinkedHashSet<>();
+    for (Field field : model.getDeclaredFields()) {
+      if (!Modifier.isStatic(field.getModifiers())) {
+        fieldTypes.add(field.getGenericType().getTypeName());
+      }
+    }
+    Set<String> specTypes = new LinkedHashSet<>();
+    for (Schema<?> alternative : schema.getOneOf()) {
+      specTypes.add(javaType(alternative));
+    }
+    specTypes.stream()
+        .filter(type -> !fieldTypes.contains(type))
+        .forEach(
+            type -> mismatches.add(name + ": the spec's alternative " + type + " has no field"));
+    fieldTypes.stream()
+        .filter(type -> !specTypes.contains(type))
+        .forEach(
+            type ->
+                mismatches.add(name + ": the model's field of " + type + " is not in the spec"));
+  }
+
+  /** Returns the public getter of {@code field}, {@code getFooBar} for {@code fooBar}, or null. */
+  private static Method getter(Class<?> model, Field field) {
+    String name =
+        "get" + Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+    try {
+      return model.getMethod(name);
+    } catch (NoSuchMethodException e) {
+      return null;
     }
   }
 

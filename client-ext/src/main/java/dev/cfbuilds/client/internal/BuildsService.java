@@ -143,6 +143,9 @@ public final class BuildsService {
     }
     fetched.builds().forEach(builds::putIfAbsent);
     return new FetchOutcome(
-        Collections.unmodifiableMap(builds), fetched.missing(), fetched.failures());
+        Collections.unmodifiableMap(builds),
+        fetched.missing(),
+        fetched.failures(),
+        fetched.mismatchedProperties());
   }
 }

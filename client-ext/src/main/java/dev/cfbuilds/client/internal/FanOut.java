@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import retrofit2.Call;
@@ -65,7 +67,7 @@ final class FanOut {
    */
   CompletableFuture<FetchOutcome> start(boolean onCallerThread) {
     if (chunks.isEmpty()) {
-      future.complete(new FetchOutcome(Map.of(), List.of(), List.of()));
+      future.complete(new FetchOutcome(Map.of(), List.of(), List.of(), List.of()));
       return future;
     }
     future.whenComplete(
@@ -88,7 +90,11 @@ final class FanOut {
    * Records a chunk's end and frees its place in the limiter. When it fails a fail-fast call, the
    * call's waiting chunks are withdrawn first, so that the freed place does not start one of them.
    */
-  private void finish(Chunk chunk, Map<String, Build> builds, CloudflareException failure) {
+  private void finish(
+      Chunk chunk,
+      Map<String, Build> builds,
+      List<String> mismatches,
+      CloudflareException failure) {
     int doneNow = 0;
     boolean alreadyFinished;
     boolean failNow = false;
@@ -97,6 +103,7 @@ final class FanOut {
       alreadyFinished = finished;
       if (!finished) {
         chunk.builds = builds;
+        chunk.mismatches = mismatches;
         chunk.failure = failure;
         doneNow = ++done;
         if (failure != null && failFast) {
@@ -151,12 +158,14 @@ final class FanOut {
     Map<String, Build> returned = new LinkedHashMap<>();
     List<ChunkFailure> failures = new ArrayList<>();
     List<String> answered = new ArrayList<>();
+    Set<String> mismatches = new LinkedHashSet<>();
     for (Chunk chunk : chunks) {
       if (chunk.failure != null) {
         failures.add(new ChunkFailure(chunk.versionIds, chunk.failure));
         continue;
       }
       answered.addAll(chunk.versionIds);
+      mismatches.addAll(chunk.mismatches);
       chunk.builds.forEach(
           (key, build) -> {
             if (key != null && build != null) {
@@ -178,7 +187,8 @@ final class FanOut {
         missing.add(id);
       }
     }
-    return new FetchOutcome(Collections.unmodifiableMap(builds), missing, failures);
+    return new FetchOutcome(
+        Collections.unmodifiableMap(builds), missing, failures, List.copyOf(mismatches));
   }
 
   /** The request for one chunk of IDs; run by the limiter when its turn comes. */
@@ -186,6 +196,7 @@ final class FanOut {
     final List<String> versionIds;
     Call<BuildsByVersionIdsResponse> call;
     Map<String, Build> builds;
+    List<String> mismatches;
     CloudflareException failure;
 
     Chunk(List<String> versionIds) {
@@ -234,21 +245,23 @@ final class FanOut {
     public void onResponse(
         Call<BuildsByVersionIdsResponse> call, Response<BuildsByVersionIdsResponse> response) {
       Map<String, Build> found;
+      List<String> mismatches;
       try {
         found = mapper.builds(call.request(), response);
+        mismatches = response.body()._mismatchedPaths("$");
       } catch (CloudflareException e) {
-        finish(this, null, e);
+        finish(this, null, null, e);
         return;
       } catch (RuntimeException e) {
-        finish(this, null, mapper.failure(call.request(), e));
+        finish(this, null, null, mapper.failure(call.request(), e));
         return;
       }
-      finish(this, found, null);
+      finish(this, found, mismatches, null);
     }
 
     @Override
     public void onFailure(Call<BuildsByVersionIdsResponse> call, Throwable t) {
-      finish(this, null, mapper.failure(call.request(), t));
+      finish(this, null, null, mapper.failure(call.request(), t));
     }
   }
 }

@@ -11,6 +11,10 @@ import java.util.Map;
  * @param builds the merged builds, requested IDs in input order first
  * @param missing IDs that successful requests found no build for
  * @param failures the requests that failed
+ * @param mismatchedProperties the JSON paths, each once, of values that did not fit their type
  */
 public record FetchOutcome(
-    Map<String, Build> builds, List<String> missing, List<ChunkFailure> failures) {}
+    Map<String, Build> builds,
+    List<String> missing,
+    List<ChunkFailure> failures,
+    List<String> mismatchedProperties) {}

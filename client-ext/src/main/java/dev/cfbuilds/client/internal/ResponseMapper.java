@@ -59,7 +59,8 @@ final class ResponseMapper {
           response.code(),
           null);
     }
-    if (body.getSuccess() == null) {
+    boolean successUnreadable = body._mismatchedProperties().contains("success");
+    if (body.getSuccess() == null && !successUnreadable) {
       throw new MalformedResponseException(
           describe(request)
               + " returned a body that is not the"
@@ -67,7 +68,7 @@ final class ResponseMapper {
           response.code(),
           null);
     }
-    if (!body.getSuccess()) {
+    if (Boolean.FALSE.equals(body.getSuccess())) {
       throw new CloudflareServiceException(
           describe(request)
               + " returned "
@@ -78,10 +79,36 @@ final class ResponseMapper {
           nonNull(body.getErrors()),
           response.headers().toMultimap());
     }
+    String unreadable = unreadableBuilds(body);
+    if (unreadable != null || (successUnreadable && body.getResult() == null)) {
+      throw new MalformedResponseException(
+          describe(request)
+              + " returned a body that is not the expected JSON: "
+              + (unreadable != null
+                  ? unreadable + " is not an object"
+                  : "'success' is not a boolean and there is no result"),
+          response.code(),
+          null);
+    }
     if (body.getResult() == null || body.getResult().getBuilds() == null) {
       return Map.of();
     }
     return body.getResult().getBuilds();
+  }
+
+  /**
+   * Returns the JSON path of {@code result} or {@code result.builds} if the API sent something
+   * other than an object (or null) there, or null. Every other unexpected value only leaves its
+   * property's typed getter null; without the builds object, though, no build can be read.
+   */
+  private static String unreadableBuilds(BuildsByVersionIdsResponse body) {
+    if (body._mismatchedProperties().contains("result")) {
+      return "$.result";
+    }
+    if (body.getResult() != null && body.getResult()._mismatchedProperties().contains("builds")) {
+      return "$.result.builds";
+    }
+    return null;
   }
 
   /** Returns the exception for a call that produced no usable response. */
