@@ -26,6 +26,19 @@ public final class CanonicalUuid {
     return true;
   }
 
+  /**
+   * Returns true if {@code uuid}, a UUID in canonical form, has no upper-case digits: it is then
+   * the text {@link java.util.UUID#toString} gives.
+   */
+  static boolean isLowerCase(String uuid) {
+    for (int i = 0; i < uuid.length(); i++) {
+      if (uuid.charAt(i) >= 'A' && uuid.charAt(i) <= 'F') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Unlike {@link Character#digit}, rejects non-ASCII digits such as full-width ones. */
   private static boolean isAsciiHexDigit(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads and writes every generated model ({@link LosslessModel}, {@link OneOfValue}) without losing
@@ -127,13 +128,16 @@ final class LosslessAdapters implements JsonAdapter.Factory {
     }
     if (type == OffsetDateTime.class) {
       return new ParsedTextKind(
-          ScalarAdapters::parseDateTime, DateTimeFormatter.ISO_OFFSET_DATE_TIME::format);
+          ScalarAdapters::parseDateTime,
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME::format,
+          text -> false);
     }
     if (type == URI.class) {
-      return new ParsedTextKind(ScalarAdapters::parseUri, URI::toString);
+      return new ParsedTextKind(ScalarAdapters::parseUri, URI::toString, text -> false);
     }
     if (type == UUID.class) {
-      return new ParsedTextKind(ScalarAdapters::parseUuid, UUID::toString);
+      return new ParsedTextKind(
+          ScalarAdapters::parseUuid, UUID::toString, CanonicalUuid::isLowerCase);
     }
     if (type == Object.class) {
       return ANY;
@@ -205,17 +209,17 @@ final class LosslessAdapters implements JsonAdapter.Factory {
 
   /** Text of a format, kept as text (see {@link StoredAsText}) once it has been checked. */
   private static final class TextKind extends Kind {
-    private final String format;
+    private final Predicate<String> valid;
 
     TextKind(String format) {
       super(JsonReader.Token.STRING);
-      this.format = format;
+      this.valid = TextValues.validator(format);
     }
 
     @Override
     Object readMatching(JsonReader reader) throws IOException {
       String text = reader.nextString();
-      return TextValues.isValid(format, text) ? text : new Mismatch(null, text);
+      return valid.test(text) ? text : new Mismatch(null, text);
     }
 
     @Override
@@ -231,12 +235,19 @@ final class LosslessAdapters implements JsonAdapter.Factory {
   private static final class ParsedTextKind extends Kind {
     private final Function<String, ?> parse;
     private final Function<Object, String> format;
+    private final Predicate<String> writtenBackAsIs;
 
+    /**
+     * {@code writtenBackAsIs} tells, without formatting, that {@code format} gives back the text a
+     * value was parsed from; when it says no, the value is formatted to compare.
+     */
     @SuppressWarnings("unchecked")
-    <T> ParsedTextKind(Function<String, T> parse, Function<T, String> format) {
+    <T> ParsedTextKind(
+        Function<String, T> parse, Function<T, String> format, Predicate<String> writtenBackAsIs) {
       super(JsonReader.Token.STRING);
       this.parse = parse;
       this.format = (Function<Object, String>) format;
+      this.writtenBackAsIs = writtenBackAsIs;
     }
 
     @Override
@@ -246,7 +257,10 @@ final class LosslessAdapters implements JsonAdapter.Factory {
       if (value == null) {
         return new Mismatch(null, text);
       }
-      return format.apply(value).equals(text) ? value : new Mismatch(value, text);
+      if (writtenBackAsIs.test(text) || format.apply(value).equals(text)) {
+        return value;
+      }
+      return new Mismatch(value, text);
     }
 
     @Override
@@ -310,7 +324,8 @@ final class LosslessAdapters implements JsonAdapter.Factory {
   private static <E extends Enum<E>> Kind enumKind(Class<?> type) {
     @SuppressWarnings("unchecked")
     Class<E> enumType = (Class<E>) type;
-    Map<String, E> byText = new HashMap<>();
+    List<E> known = new ArrayList<>();
+    List<String> knownTexts = new ArrayList<>();
     Map<E, String> texts = new HashMap<>();
     E unknown = null;
     for (E constant : enumType.getEnumConstants()) {
@@ -321,22 +336,24 @@ final class LosslessAdapters implements JsonAdapter.Factory {
         throw new AssertionError(e);
       }
       if (json != null) {
-        byText.put(json.name(), constant);
+        known.add(constant);
+        knownTexts.add(json.name());
         texts.put(constant, json.name());
       } else if (constant.name().equals(UnknownEnumFallbackFactory.FALLBACK)) {
         unknown = constant;
       }
     }
+    JsonReader.Options options = JsonReader.Options.of(knownTexts.toArray(new String[0]));
     E fallback = unknown;
     return new Kind(JsonReader.Token.STRING) {
       @Override
       Object readMatching(JsonReader reader) throws IOException {
-        String text = reader.nextString();
-        E constant = byText.get(text);
-        if (constant != null) {
-          return constant;
+        // Matches the known texts against the bytes, without making a string of them.
+        int index = reader.selectString(options);
+        if (index >= 0) {
+          return known.get(index);
         }
-        return new Mismatch(fallback, text);
+        return new Mismatch(fallback, reader.nextString());
       }
 
       @Override

@@ -3,6 +3,7 @@ package dev.cfbuilds.generated;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Predicate;
 
 /**
  * Parses and formats the text of {@code date-time} and {@code uri} properties, which the generated
@@ -31,16 +32,13 @@ public final class TextValues {
     return value == null ? null : value.toString();
   }
 
-  /**
-   * Returns true if {@code text} is valid text of {@code format} ({@code date-time} or {@code
-   * uri}).
-   */
-  static boolean isValid(String format, String text) {
+  /** Returns the check of valid text of {@code format} ({@code date-time} or {@code uri}). */
+  static Predicate<String> validator(String format) {
     switch (format) {
       case "date-time":
-        return ScalarAdapters.parseDateTime(text) != null;
+        return ScalarAdapters::isDateTime;
       case "uri":
-        return ScalarAdapters.parseUri(text) != null;
+        return text -> ScalarAdapters.parseUri(text) != null;
       default:
         throw new IllegalArgumentException("no text format " + format);
     }

@@ -15,6 +15,14 @@ class CanonicalUuidTest {
   }
 
   @Test
+  void tellsTheTextUuidToStringWouldWrite() {
+    assertThat(CanonicalUuid.isLowerCase(A)).isTrue();
+    assertThat(CanonicalUuid.isLowerCase(A.substring(0, 35) + "E")).isFalse();
+    assertThat(CanonicalUuid.isLowerCase("A" + A.substring(1))).isFalse();
+    assertThat(CanonicalUuid.isLowerCase(A.replace('e', 'F'))).isFalse();
+  }
+
+  @Test
   void rejectsEverythingElse() {
     assertThat(CanonicalUuid.matches(null)).isFalse();
     assertThat(CanonicalUuid.matches("")).isFalse();

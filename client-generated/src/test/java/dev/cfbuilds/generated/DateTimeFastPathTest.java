@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards the hand-written date-time parsing that the decoding benchmark (benchmarks/) led to: for
- * every input, {@code ApiWiring.moshi()} must decide exactly as {@link OffsetDateTime#parse} does.
+ * every input, {@code ApiWiring.moshi()} and the check of date-time text must decide exactly as
+ * {@link OffsetDateTime#parse} does.
  */
 class DateTimeFastPathTest {
   private static final JsonAdapter<OffsetDateTime> ADAPTER =
@@ -54,7 +55,7 @@ class DateTimeFastPathTest {
             "2019-12-27T18:11:1９Z",
             "");
     for (String input : inputs) {
-      assertThat(decode(input)).as(input).isEqualTo(expected(input));
+      assertDecidesLikeParse(input);
     }
   }
 
@@ -86,9 +87,17 @@ class DateTimeFastPathTest {
         text.append(offset == 1 ? '+' : '-')
             .append(String.format("%02d:%02d", random.nextInt(20), random.nextInt(61)));
       }
-      String input = text.toString();
-      assertThat(decode(input)).as(input).isEqualTo(expected(input));
+      assertDecidesLikeParse(text.toString());
     }
+  }
+
+  /** Decoding, and the check the models keep date-time text by, agree with the JDK's parser. */
+  private static void assertDecidesLikeParse(String input) throws IOException {
+    Object expected = expected(input);
+    assertThat(decode(input)).as(input).isEqualTo(expected);
+    assertThat(TextValues.validator("date-time").test(input))
+        .as(input)
+        .isEqualTo(!"rejected".equals(expected));
   }
 
   private static Object decode(String text) throws IOException {
