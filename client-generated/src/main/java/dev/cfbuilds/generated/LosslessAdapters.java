@@ -109,10 +109,12 @@ final class LosslessAdapters implements JsonAdapter.Factory {
   /** Returns the kind of values of {@code type}; {@code textFormat} as in {@link StoredAsText}. */
   static Kind kind(Type type, String textFormat, Moshi moshi) {
     if (type == String.class) {
-      return textFormat == null ? STRING : new TextKind(textFormat);
+      return textFormat == null
+          ? new AdapterKind(JsonReader.Token.STRING, moshi.adapter(String.class))
+          : new TextKind(textFormat);
     }
     if (type == Boolean.class) {
-      return BOOLEAN;
+      return new AdapterKind(JsonReader.Token.BOOLEAN, moshi.adapter(Boolean.class));
     }
     if (type == Integer.class) {
       return new NumberKind(text -> exact(text).intValueExact());
@@ -164,35 +166,19 @@ final class LosslessAdapters implements JsonAdapter.Factory {
     throw new IllegalArgumentException("the generated models have no values of type " + type);
   }
 
+  /** Returns the kind of each of {@code shape}'s properties, in order. */
+  private static Kind[] kindsOf(ModelShape shape, Moshi moshi) {
+    Kind[] kinds = new Kind[shape.properties.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      ModelShape.Property property = shape.properties.get(i);
+      kinds[i] = kind(property.type, property.textFormat, moshi);
+    }
+    return kinds;
+  }
+
   private static BigDecimal exact(String text) {
     return new BigDecimal(text);
   }
-
-  private static final Kind STRING =
-      new Kind(JsonReader.Token.STRING) {
-        @Override
-        Object readMatching(JsonReader reader) throws IOException {
-          return reader.nextString();
-        }
-
-        @Override
-        void write(JsonWriter writer, Object value) throws IOException {
-          writer.value((String) value);
-        }
-      };
-
-  private static final Kind BOOLEAN =
-      new Kind(JsonReader.Token.BOOLEAN) {
-        @Override
-        Object readMatching(JsonReader reader) throws IOException {
-          return reader.nextBoolean();
-        }
-
-        @Override
-        void write(JsonWriter writer, Object value) throws IOException {
-          writer.value((Boolean) value);
-        }
-      };
 
   private static final Kind ANY =
       new Kind(null) {
@@ -533,12 +519,7 @@ final class LosslessAdapters implements JsonAdapter.Factory {
     /** Returns the kinds, looked up on first use: a model may hold itself. */
     private Kind[] kinds() {
       if (kinds == null) {
-        Kind[] found = new Kind[shape.properties.size()];
-        for (int i = 0; i < found.length; i++) {
-          ModelShape.Property property = shape.properties.get(i);
-          found[i] = kind(property.type, property.textFormat, moshi);
-        }
-        kinds = found;
+        kinds = kindsOf(shape, moshi);
       }
       return kinds;
     }
@@ -629,12 +610,7 @@ final class LosslessAdapters implements JsonAdapter.Factory {
 
     private Kind[] kinds() {
       if (kinds == null) {
-        Kind[] found = new Kind[shape.properties.size()];
-        for (int i = 0; i < found.length; i++) {
-          ModelShape.Property property = shape.properties.get(i);
-          found[i] = kind(property.type, property.textFormat, moshi);
-        }
-        kinds = found;
+        kinds = kindsOf(shape, moshi);
       }
       return kinds;
     }
