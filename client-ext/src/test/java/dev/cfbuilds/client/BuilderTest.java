@@ -107,7 +107,7 @@ class BuilderTest {
                     "CLOUDFLARE_API_KEY", "global-key",
                     "CLOUDFLARE_ACCOUNT_ID", "acct123"));
     try (CloudflareBuildsClient client = builder.build()) {
-      assertThat(client.toString()).contains("auth=apiToken", "accountId=acct123");
+      assertThat(client.toString()).contains("apiToken=<redacted>", "accountId=acct123");
     }
   }
 
@@ -118,7 +118,7 @@ class BuilderTest {
             .fromEnv(
                 Map.of("CLOUDFLARE_EMAIL", "user@example.com", "CLOUDFLARE_API_KEY", "global-key"));
     try (CloudflareBuildsClient client = builder.build()) {
-      assertThat(client.toString()).contains("auth=apiKey");
+      assertThat(client.toString()).contains("email=<redacted>, apiKey=<redacted>");
     }
   }
 

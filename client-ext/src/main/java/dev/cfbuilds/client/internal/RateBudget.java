@@ -39,7 +39,7 @@ import okhttp3.Response;
  * slices whether the call was cancelled (by {@code close()}, its future or OkHttp's call timeout).
  * Times come from the {@link Clock}.
  */
-public final class RateBudget implements Interceptor {
+final class RateBudget implements Interceptor {
   /** The longest single sleep, so that a cancelled call stops waiting within this time. */
   static final Duration SLICE = Duration.ofSeconds(1);
 
@@ -66,7 +66,7 @@ public final class RateBudget implements Interceptor {
   }
 
   /** Returns a budget of {@code requests} per {@code per}, obeying the server's headers. */
-  public static RateBudget of(
+  static RateBudget of(
       int requests, Duration per, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
     return new RateBudget(new Window(requests, per.toMillis()), maxRetryAfter, sleeper, clock);
   }
@@ -75,7 +75,7 @@ public final class RateBudget implements Interceptor {
    * Returns a budget that counts nothing and ignores the rate-limit headers, but still sends
    * nothing during a block a 429's {@code Retry-After} announced.
    */
-  public static RateBudget off(Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+  static RateBudget off(Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
     return new RateBudget(null, maxRetryAfter, sleeper, clock);
   }
 
@@ -84,7 +84,7 @@ public final class RateBudget implements Interceptor {
    * maxRetryAfter} that has not yet passed, or {@code null} if requests may be sent (perhaps after
    * a wait).
    */
-  public synchronized RateLimitException blocked() {
+  synchronized RateLimitException blocked() {
     long now = clock.millis();
     long left = blockedUntil - now;
     if (left <= maxRetryAfterMillis) {
