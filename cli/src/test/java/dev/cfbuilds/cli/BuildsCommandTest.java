@@ -1,5 +1,6 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Types;
@@ -66,14 +67,6 @@ class BuildsCommandTest {
         .<Map<String, Build>>adapter(
             Types.newParameterizedType(Map.class, String.class, Build.class))
         .fromJson(json);
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   private static MockResponse error(int code, int cloudflareCode, String message) {
