@@ -85,7 +85,7 @@ final class BuildsAwaiter {
    * @throws CloudflareIoException if the thread is interrupted; the interrupt flag stays set
    */
   Map<String, Build> run(Caller caller) {
-    long deadline = saturatedAdd(clock.millis(), timeout.toMillis());
+    long start = clock.millis();
     Map<String, Build> lastSeen = new LinkedHashMap<>();
     List<String> pending = versionIds;
     Duration interval = FIRST_INTERVAL;
@@ -109,7 +109,7 @@ final class BuildsAwaiter {
       if (stillRunning.isEmpty()) {
         return inInputOrder(lastSeen);
       }
-      long left = deadline - clock.millis();
+      long left = timeout.toMillis() - (clock.millis() - start);
       if (left <= 0) {
         throw timedOut(stillRunning, lastSeen);
       }
@@ -175,10 +175,5 @@ final class BuildsAwaiter {
             + named
             + ")",
         inInputOrder(lastSeen));
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long sum = a + b;
-    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 }

@@ -185,4 +185,34 @@ class BuilderTest {
                   + " CLOUDFLARE_ACCOUNT_ID");
     }
   }
+
+  @Test
+  void everySetterReturnsItsBuilderAndTakesTheEdgeOfItsRange() {
+    Builder builder = CloudflareBuildsClient.builder();
+
+    assertThat(
+            List.of(
+                builder.apiKey("user@example.com", "global-key"),
+                builder.apiToken(TOKEN),
+                builder.accountId("acct"),
+                builder.baseUrl("http://127.0.0.1:1/v4/"),
+                builder.maxRetries(0),
+                builder.maxRetryAfter(Duration.ZERO),
+                builder.rateLimit(1, Duration.ofMillis(1)),
+                builder.noRateLimit(),
+                builder.cacheTerminalBuilds(0),
+                builder.maxConcurrentRequests(1),
+                builder.maxVersionIdsPerRequest(CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST),
+                builder.connectTimeout(Duration.ofMillis(1)),
+                builder.timeout(Duration.ofMillis(1)),
+                builder.callTimeout(Duration.ofMillis(1)),
+                builder.logLevel(LogLevel.NONE),
+                builder.logger(line -> {}),
+                builder.sleeper(Sleeper.system()),
+                builder.clock(java.time.Clock.systemUTC()),
+                builder.progressListener(ProgressListener.NONE),
+                builder.fromEnv(Map.of())))
+        .allSatisfy(returned -> assertThat(returned).isSameAs(builder));
+    builder.build().close();
+  }
 }

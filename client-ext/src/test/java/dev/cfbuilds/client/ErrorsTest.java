@@ -51,7 +51,9 @@ class ErrorsTest {
         Arguments.of(404, NotFoundException.class, " Not Found"),
         Arguments.of(429, RateLimitException.class, " Too Many Requests"),
         Arguments.of(500, InternalServerException.class, " Internal Server Error"),
+        Arguments.of(502, InternalServerException.class, " Bad Gateway"),
         Arguments.of(503, InternalServerException.class, " Service Unavailable"),
+        Arguments.of(504, InternalServerException.class, " Gateway Timeout"),
         Arguments.of(418, UnexpectedStatusCodeException.class, ""));
   }
 
@@ -164,6 +166,10 @@ class ErrorsTest {
             "{\"success\":\"false\",\"errors\":[],\"messages\":[],\"result\":null}",
             "'success' is not a boolean and there is no result"),
         Arguments.of(200, "{\"hello\":\"world\"}", "required value 'success' missing at path $"),
+        Arguments.of(
+            200,
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[]}",
+            "$.result is not an object"),
         Arguments.of(200, truncated, "End of input"),
         Arguments.of(203, truncated, "End of input"),
         Arguments.of(206, "{\"hello\":\"world\"}", "required value 'success' missing at path $"));

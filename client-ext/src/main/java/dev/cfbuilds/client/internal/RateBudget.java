@@ -46,6 +46,9 @@ final class RateBudget implements Interceptor {
   /** At most this many quotas learned from {@code RateLimit-Policy} are kept. */
   static final int MAX_POLICIES = 4;
 
+  /** The longest duration a {@code long} of milliseconds holds. */
+  private static final Duration MAX_MILLIS = Duration.ofMillis(Long.MAX_VALUE);
+
   private final Window window;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -163,7 +166,7 @@ final class RateBudget implements Interceptor {
     if (response.code() == 429) {
       Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
       if (retryAfter != null) {
-        long until = saturatedAdd(clock.millis(), retryAfter.toMillis());
+        long until = saturatedAdd(clock.millis(), millis(retryAfter));
         if (until > blockedUntil) {
           blockedUntil = until;
           blockRetryAfter = retryAfter;
@@ -222,6 +225,11 @@ final class RateBudget implements Interceptor {
     if (serverResetAt > now) {
       serverRemaining--;
     }
+  }
+
+  /** Returns {@code duration} in milliseconds, {@code Long.MAX_VALUE} if it does not fit. */
+  private static long millis(Duration duration) {
+    return duration.compareTo(MAX_MILLIS) < 0 ? duration.toMillis() : Long.MAX_VALUE;
   }
 
   private static long saturatedAdd(long a, long b) {
