@@ -1,5 +1,6 @@
 package dev.cfbuilds.benchmarks;
 
+import dev.cfbuilds.client.CloudflareBuildsClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,8 @@ public final class Fixtures {
   /** The API token sent; the loopback server does not check it. */
   public static final String API_TOKEN = "benchmark-token";
 
-  /** The most version IDs the API takes in one request. */
-  public static final int CHUNK = 20;
+  /** The most version IDs the API takes in one request: the client's limit. */
+  public static final int CHUNK = CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST;
 
   private Fixtures() {}
 

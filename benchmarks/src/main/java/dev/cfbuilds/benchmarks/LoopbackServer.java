@@ -1,11 +1,8 @@
 package dev.cfbuilds.benchmarks;
 
+import dev.cfbuilds.client.testing.NoDelayServerSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -59,7 +55,7 @@ public final class LoopbackServer implements AutoCloseable {
   public static LoopbackServer start(SamplePayload payload, Duration latency) {
     LoopbackServer loopback = new LoopbackServer(payload, latency);
     loopback.server.setDispatcher(loopback.new BuildsDispatcher());
-    loopback.server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    loopback.server.setServerSocketFactory(new NoDelayServerSockets());
     try {
       loopback.server.start();
     } catch (IOException e) {
@@ -106,48 +102,6 @@ public final class LoopbackServer implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
       return answer(request);
-    }
-  }
-
-  /** Creates server sockets whose accepted connections have {@code TCP_NODELAY} set. */
-  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new NoDelayServerSocket();
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(port));
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(port), backlog);
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-        throws IOException {
-      ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(address, port), backlog);
-      return socket;
-    }
-  }
-
-  /** A server socket that sets {@code TCP_NODELAY} on each connection it accepts. */
-  private static final class NoDelayServerSocket extends ServerSocket {
-    NoDelayServerSocket() throws IOException {}
-
-    @Override
-    public Socket accept() throws IOException {
-      Socket socket = super.accept();
-      socket.setTcpNoDelay(true);
-      return socket;
     }
   }
 

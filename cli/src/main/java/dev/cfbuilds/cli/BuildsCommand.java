@@ -136,26 +136,24 @@ final class BuildsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      if (maxRetries != null && maxRetries < 0) {
-        throw new UsageException("--max-retries must be 0 or more, not " + maxRetries);
-      }
-      Duration wait = waitFor != null ? WaitDurations.parse(waitFor) : null;
-      List<String> versionIds = readVersionIds();
-      if (demo) {
-        return runDemo(versionIds, wait);
-      }
-      if (versionIds.isEmpty()) {
-        throw new UsageException(
-            "no version IDs: give them as arguments, with --from-file FILE, "
-                + "or on standard input with -");
-      }
-      return lookUp(versionIds, accountId(), environment(), wait);
-    } catch (UsageException e) {
-      err.println("cfbuilds: " + e.getMessage());
-      return ExitCodes.USAGE;
+    return UsageException.reported(spec, this::run);
+  }
+
+  private int run() {
+    if (maxRetries != null && maxRetries < 0) {
+      throw new UsageException("--max-retries must be 0 or more, not " + maxRetries);
     }
+    Duration wait = waitFor != null ? WaitDurations.parse(waitFor) : null;
+    List<String> versionIds = readVersionIds();
+    if (demo) {
+      return runDemo(versionIds, wait);
+    }
+    if (versionIds.isEmpty()) {
+      throw new UsageException(
+          "no version IDs: give them as arguments, with --from-file FILE, "
+              + "or on standard input with -");
+    }
+    return lookUp(versionIds, accountId(), environment(), wait);
   }
 
   private int runDemo(List<String> givenIds, Duration wait) {
@@ -297,11 +295,7 @@ final class BuildsCommand implements Callable<Integer> {
   }
 
   private String readStdin() {
-    try {
-      return new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("cannot read standard input: " + e.getMessage());
-    }
+    return new String(context.readStdin(), StandardCharsets.UTF_8);
   }
 
   private static String readFile(Path file) {

@@ -1,5 +1,6 @@
 package dev.cfbuilds.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -26,5 +27,18 @@ record CliContext(
   static CliContext system() {
     boolean terminal = System.console() != null;
     return new CliContext(System.getenv(), System.in, terminal, terminal);
+  }
+
+  /**
+   * Returns all of standard input.
+   *
+   * @throws UsageException if it cannot be read
+   */
+  byte[] readStdin() {
+    try {
+      return stdin.readAllBytes();
+    } catch (IOException e) {
+      throw new UsageException("cannot read standard input: " + e.getMessage());
+    }
   }
 }

@@ -142,7 +142,8 @@ final class DemoDispatcher extends Dispatcher {
     return json(status, ERROR_ADAPTER.toJson(envelope));
   }
 
-  private static MockResponse json(int status, String body) {
+  /** Returns a response of {@code status} with the JSON {@code body}. */
+  static MockResponse json(int status, String body) {
     return new MockResponse.Builder()
         .code(status)
         .addHeader("Content-Type", "application/json")

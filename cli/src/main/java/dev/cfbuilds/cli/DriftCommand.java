@@ -136,29 +136,27 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      if (record != null && source.live == null) {
-        throw new UsageException("--record goes with --live");
-      }
-      if (source.official != null) {
-        byte[] document = readSource(source.official);
-        List<Finding> findings;
-        try {
-          findings = OfficialDrift.compare(document);
-        } catch (DriftInputException e) {
-          throw new UsageException(name(source.official) + ": " + e.getMessage());
-        }
-        return report(findings, "our spec and the published document " + name(source.official));
-      }
-      if (source.payloads != null) {
-        return checkPayloads(source.payloads);
-      }
-      return checkLive(source.live);
-    } catch (UsageException e) {
-      err.println("cfbuilds: " + e.getMessage());
-      return ExitCodes.USAGE;
+    return UsageException.reported(spec, this::run);
+  }
+
+  private int run() {
+    if (record != null && source.live == null) {
+      throw new UsageException("--record goes with --live");
     }
+    if (source.official != null) {
+      byte[] document = readSource(source.official);
+      List<Finding> findings;
+      try {
+        findings = OfficialDrift.compare(document);
+      } catch (DriftInputException e) {
+        throw new UsageException(name(source.official) + ": " + e.getMessage());
+      }
+      return report(findings, "our spec and the published document " + name(source.official));
+    }
+    if (source.payloads != null) {
+      return checkPayloads(source.payloads);
+    }
+    return checkLive(source.live);
   }
 
   private int checkPayloads(List<String> files) {
@@ -282,11 +280,7 @@ final class DriftCommand implements Callable<Integer> {
 
   private byte[] readSource(String file) {
     if (file.equals(STDIN)) {
-      try {
-        return context.stdin().readAllBytes();
-      } catch (IOException e) {
-        throw new UsageException("cannot read standard input: " + e.getMessage());
-      }
+      return context.readStdin();
     }
     return ApiAccess.readBytes(Path.of(file));
   }

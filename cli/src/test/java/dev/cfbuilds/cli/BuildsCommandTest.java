@@ -1,15 +1,13 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Types;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +15,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs the command in-process, end to end, against the demo stub and a plain MockWebServer. */
 class BuildsCommandTest {
@@ -36,48 +37,18 @@ class BuildsCommandTest {
   private static final String SAMPLE =
       "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   @TempDir Path temp;
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
-
-  /** What one run of the command printed and returned. */
-  private record Result(int exitCode, String out, String err) {
-    List<String> outLines() {
-      return out.lines().toList();
-    }
-  }
-
-  private static Result run(
+  private static CliRun run(
       Map<String, String> env, String stdin, boolean terminal, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int exitCode =
-        Main.run(
-            args,
-            new CliContext(env, in, terminal, terminal),
-            new PrintWriter(out),
-            new PrintWriter(err));
-    Result result =
-        new Result(
-            exitCode,
-            out.toString().replace(System.lineSeparator(), "\n"),
-            err.toString().replace(System.lineSeparator(), "\n"));
+    CliRun result = CliRun.run(env, stdin, terminal, args);
     assertThat(result.out() + result.err()).doesNotContain(TOKEN);
     return result;
   }
 
-  private static Result run(String... args) {
+  private static CliRun run(String... args) {
     return run(Map.of(), "", false, args);
   }
 
@@ -96,14 +67,6 @@ class BuildsCommandTest {
         .<Map<String, Build>>adapter(
             Types.newParameterizedType(Map.class, String.class, Build.class))
         .fromJson(json);
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   private static MockResponse error(int code, int cloudflareCode, String message) {
@@ -128,7 +91,7 @@ class BuildsCommandTest {
 
   @Test
   void demoOnATerminalShowsATableOfMadeUpBuildsProgressAndTheMissingVersions() {
-    Result result = run(Map.of(), "", true, "builds", "--demo");
+    CliRun result = run(Map.of(), "", true, "builds", "--demo");
 
     assertThat(result.exitCode()).isZero();
     List<String> lines = result.outLines();
@@ -164,7 +127,7 @@ class BuildsCommandTest {
 
   @Test
   void demoOffATerminalWritesTheBuildsObjectAsJsonWithoutProgress() throws IOException {
-    Result result = run("builds", "--demo");
+    CliRun result = run("builds", "--demo");
 
     assertThat(result.exitCode()).isZero();
     Map<String, Build> builds = parseBuilds(result.out());
@@ -179,7 +142,7 @@ class BuildsCommandTest {
 
   @Test
   void demoWritesCsvWithAHeaderAndOneRowPerBuild() {
-    Result result = run("builds", "--demo", "--format", "csv", A, NO_BUILD);
+    CliRun result = run("builds", "--demo", "--format", "csv", A, NO_BUILD);
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines()).hasSize(2);
@@ -196,7 +159,7 @@ class BuildsCommandTest {
 
   @Test
   void demoExitsWith3WhenAVersionHasNoBuildAndFailOnMissingIsGiven() {
-    Result result = run("builds", "--demo", "--fail-on-missing", "--format", "json", A, NO_BUILD);
+    CliRun result = run("builds", "--demo", "--fail-on-missing", "--format", "json", A, NO_BUILD);
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).contains(" about 2 version IDs\n");
@@ -206,7 +169,7 @@ class BuildsCommandTest {
 
   @Test
   void demoExitsWith0WithFailOnMissingWhenEveryVersionHasABuild() {
-    Result result = run("builds", "--demo", "--fail-on-missing", A);
+    CliRun result = run("builds", "--demo", "--fail-on-missing", A);
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).matches("demo: asking .* about 1 version ID\n");
@@ -217,7 +180,7 @@ class BuildsCommandTest {
     Path file = temp.resolve("ids.txt");
     Files.writeString(file, B + "\n\n" + A + ", " + NO_BUILD + "\n");
 
-    Result result =
+    CliRun result =
         run(
             Map.of(),
             NO_BUILD.toUpperCase() + "\n",
@@ -244,7 +207,7 @@ class BuildsCommandTest {
         Map.of(
             "CLOUDFLARE_API_TOKEN", TOKEN, "CLOUDFLARE_BASE_URL", "https://api.example.invalid/");
 
-    Result result = run(env, "", false, "builds", "--demo", A);
+    CliRun result = run(env, "", false, "builds", "--demo", A);
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).contains("at http://127.0.0.1:");
@@ -256,7 +219,7 @@ class BuildsCommandTest {
   void sendsTheTokenAndAccountFromTheEnvironmentAndPrintsTheSampleAsJson() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    Result result = run(serverEnv(), "", false, "builds", A, B);
+    CliRun result = run(serverEnv(), "", false, "builds", A, B);
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getTarget())
@@ -289,7 +252,7 @@ class BuildsCommandTest {
     env.put("CLOUDFLARE_API_KEY", TOKEN);
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    Result result = run(env, "", false, "builds", "--api-token-file", tokenFile.toString(), A);
+    CliRun result = run(env, "", false, "builds", "--api-token-file", tokenFile.toString(), A);
 
     assertThat(result.exitCode()).isZero();
     RecordedRequest request = server.takeRequest();
@@ -301,7 +264,7 @@ class BuildsCommandTest {
   void tableOfTheSampleShowsItsValues() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    Result result = run(serverEnv(), "", false, "builds", "--format", "TABLE", A);
+    CliRun result = run(serverEnv(), "", false, "builds", "--format", "TABLE", A);
 
     assertThat(result.out())
         .isEqualTo(
@@ -315,7 +278,7 @@ class BuildsCommandTest {
   void unauthorizedExitsWith1AndPrintsCloudflaresError() {
     server.enqueue(error(401, 10000, "Authentication error"));
 
-    Result result = run(serverEnv(), "", false, "builds", A);
+    CliRun result = run(serverEnv(), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
@@ -333,7 +296,7 @@ class BuildsCommandTest {
   void permissionDeniedExitsWith1() {
     server.enqueue(error(403, 9109, "Unauthorized to access requested resource"));
 
-    Result result = run(serverEnv(), "", false, "builds", A);
+    CliRun result = run(serverEnv(), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
@@ -354,7 +317,7 @@ class BuildsCommandTest {
               .build());
     }
 
-    Result result = run(serverEnv(), "", false, "builds", A);
+    CliRun result = run(serverEnv(), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(3);
@@ -370,7 +333,7 @@ class BuildsCommandTest {
   void serverErrorExitsWith1WithoutRetriesWhenMaxRetriesIsZero() {
     server.enqueue(error(500, 10001, "Internal error"));
 
-    Result result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
+    CliRun result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -387,7 +350,7 @@ class BuildsCommandTest {
     server.enqueue(
         new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 
-    Result result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
+    CliRun result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
@@ -405,7 +368,7 @@ class BuildsCommandTest {
     Map<String, String> env = new HashMap<>(serverEnv());
     server.close();
 
-    Result result = run(env, "", false, "builds", "--max-retries", "0", A);
+    CliRun result = run(env, "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).startsWith("cfbuilds: GET ").contains("failed: ConnectException: ");
@@ -413,16 +376,29 @@ class BuildsCommandTest {
 
   // Usage errors: exit 2, nothing sent.
 
-  @Test
-  void badIdExitsWith2NamingItAndSendsNothing() {
-    Result result = run(serverEnv(), "", false, "builds", A, "not-a-version");
-
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.out()).isEmpty();
-    assertThat(result.err())
-        .isEqualTo(
+  static Stream<Arguments> usageErrorsBeforeAnyRequest() {
+    return Stream.of(
+        Arguments.of(
+            List.of("builds", A, "not-a-version"),
             "cfbuilds: bad version ID \"not-a-version\" in argument 2: expected a UUID"
-                + " such as 8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e\n");
+                + " such as 8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e\n"),
+        Arguments.of(List.of("builds"), "cfbuilds: no version IDs:"),
+        Arguments.of(
+            List.of("builds", "--max-retries", "-1", A),
+            "cfbuilds: --max-retries must be 0 or more, not -1\n"),
+        Arguments.of(
+            List.of("builds", "--account-id", "a/b", A),
+            "cfbuilds: accountId may hold only letters, digits"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("usageErrorsBeforeAnyRequest")
+  void badArgumentsExitWith2AndSendNothing(List<String> args, String errorStart) {
+    CliRun result = run(serverEnv(), "", false, args.toArray(String[]::new));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith(errorStart);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -431,7 +407,7 @@ class BuildsCommandTest {
     Path file = temp.resolve("ids.txt");
     Files.writeString(file, A + "\n" + B + ",oops\n");
 
-    Result result = run(serverEnv(), "", false, "builds", "--from-file", file.toString());
+    CliRun result = run(serverEnv(), "", false, "builds", "--from-file", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
@@ -440,7 +416,7 @@ class BuildsCommandTest {
 
   @Test
   void missingFileExitsWith2() {
-    Result result =
+    CliRun result =
         run(serverEnv(), "", false, "builds", "--from-file", temp.resolve("nope.txt").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
@@ -450,7 +426,7 @@ class BuildsCommandTest {
 
   @Test
   void noCredentialsExitsWith2NamingTheEnvironmentVariables() {
-    Result result = run(Map.of("CLOUDFLARE_ACCOUNT_ID", ACCOUNT), "", false, "builds", A);
+    CliRun result = run(Map.of("CLOUDFLARE_ACCOUNT_ID", ACCOUNT), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
@@ -462,7 +438,7 @@ class BuildsCommandTest {
 
   @Test
   void noAccountExitsWith2() {
-    Result result = run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", false, "builds", A);
+    CliRun result = run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
@@ -470,34 +446,8 @@ class BuildsCommandTest {
   }
 
   @Test
-  void noIdsExitsWith2() {
-    Result result = run(serverEnv(), "", false, "builds");
-
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("cfbuilds: no version IDs:");
-  }
-
-  @Test
-  void negativeMaxRetriesExitsWith2BeforeAnyRequest() {
-    Result result = run(serverEnv(), "", false, "builds", "--max-retries", "-1", A);
-
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("cfbuilds: --max-retries must be 0 or more, not -1\n");
-    assertThat(server.getRequestCount()).isZero();
-  }
-
-  @Test
-  void invalidAccountIdExitsWith2() {
-    Result result = run(serverEnv(), "", false, "builds", "--account-id", "a/b", A);
-
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("cfbuilds: accountId may hold only letters, digits");
-    assertThat(server.getRequestCount()).isZero();
-  }
-
-  @Test
   void unknownFormatExitsWith2() {
-    Result result = run("builds", "--demo", "--format", "xml");
+    CliRun result = run("builds", "--demo", "--format", "xml");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--format").contains("xml");
@@ -505,7 +455,7 @@ class BuildsCommandTest {
 
   @Test
   void noCommandExitsWith2WithUsage() {
-    Result result = run();
+    CliRun result = run();
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("Usage: cfbuilds").contains("builds");
@@ -515,7 +465,7 @@ class BuildsCommandTest {
 
   @Test
   void helpListsTheOptionsAndExitCodes() {
-    Result result = run("builds", "--help");
+    CliRun result = run("builds", "--help");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
@@ -531,7 +481,7 @@ class BuildsCommandTest {
 
   @Test
   void versionIsTheProjectVersion() {
-    Result result = run("--version");
+    CliRun result = run("--version");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).matches("cfbuilds \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");

@@ -2,11 +2,8 @@ package dev.cfbuilds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +17,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,42 +30,17 @@ class DriftCommandTest {
   private static final String SAMPLE =
       "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   @TempDir Path temp;
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(Map<String, String> env, String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int exitCode =
-        Main.run(
-            args,
-            new CliContext(env, in, false, false),
-            new PrintWriter(out),
-            new PrintWriter(err));
-    Result result =
-        new Result(
-            exitCode,
-            out.toString().replace(System.lineSeparator(), "\n"),
-            err.toString().replace(System.lineSeparator(), "\n"));
+  private static CliRun run(Map<String, String> env, String stdin, String... args) {
+    CliRun result = CliRun.run(env, stdin, false, args);
     assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain(ENV_SECRET);
     return result;
   }
 
-  private static Result run(String... args) {
+  private static CliRun run(String... args) {
     return run(Map.of(), "", args);
   }
 
@@ -97,7 +68,7 @@ class DriftCommandTest {
 
   @Test
   void ourSpecComparedWithItselfFindsNothing() throws IOException {
-    Result result = run("drift", "--official", write("spec.yaml", resource(SPEC)).toString());
+    CliRun result = run("drift", "--official", write("spec.yaml", resource(SPEC)).toString());
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEmpty();
@@ -110,7 +81,7 @@ class DriftCommandTest {
 
   @Test
   void officialFindingsAreTabSeparatedLinesAndExit6() {
-    Result result = run(Map.of(), specWithGitlab(), "drift", "--official", "-");
+    CliRun result = run(Map.of(), specWithGitlab(), "drift", "--official", "-");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
     assertThat(result.out())
@@ -125,7 +96,7 @@ class DriftCommandTest {
 
   @Test
   void markdownIsATableForAJobSummary() {
-    Result result =
+    CliRun result =
         run(Map.of(), specWithGitlab(), "drift", "--official", "-", "--format", "markdown");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
@@ -143,7 +114,7 @@ class DriftCommandTest {
 
   @Test
   void markdownSaysSoWhenNothingIsFound() {
-    Result result =
+    CliRun result =
         run(Map.of(), resource(SPEC), "drift", "--official", "-", "--format", "markdown");
 
     assertThat(result.exitCode()).isZero();
@@ -154,7 +125,7 @@ class DriftCommandTest {
 
   @Test
   void jsonListsTheFindingsForTools() {
-    Result result = run(Map.of(), specWithGitlab(), "drift", "--official", "-", "--format", "json");
+    CliRun result = run(Map.of(), specWithGitlab(), "drift", "--official", "-", "--format", "json");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
     assertThat(result.out().replaceAll("\\s+", ""))
@@ -166,7 +137,7 @@ class DriftCommandTest {
 
   @Test
   void missingFileIsAUsageError() {
-    Result result = run("drift", "--official", temp.resolve("nope.json").toString());
+    CliRun result = run("drift", "--official", temp.resolve("nope.json").toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())
@@ -177,7 +148,7 @@ class DriftCommandTest {
   void documentWithoutTheOperationIsAUsageError() throws IOException {
     Path file = write("other.json", "{\"openapi\":\"3.0.3\",\"paths\":{\"/zones\":{}}}");
 
-    Result result = run("drift", "--official", file.toString());
+    CliRun result = run("drift", "--official", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())
@@ -189,7 +160,7 @@ class DriftCommandTest {
 
   @Test
   void exactlyOneSourceIsRequired() {
-    Result result = run("drift", "--payload", "a.json", "--official", "b.json");
+    CliRun result = run("drift", "--payload", "a.json", "--official", "b.json");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())
@@ -201,7 +172,7 @@ class DriftCommandTest {
 
   @Test
   void thePagesSampleFindsNothing() throws IOException {
-    Result result = run("drift", "--payload", write("sample.json", resource(SAMPLE)).toString());
+    CliRun result = run("drift", "--payload", write("sample.json", resource(SAMPLE)).toString());
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEmpty();
@@ -213,7 +184,7 @@ class DriftCommandTest {
     Path first = write("first.json", drifted);
     Path second = write("second.json", drifted);
 
-    Result result =
+    CliRun result =
         run(Map.of(), drifted, "drift", "--payload", first.toString(), second.toString(), "-");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
@@ -228,7 +199,7 @@ class DriftCommandTest {
   void bodyThatIsNotJsonIsAUsageErrorThatDoesNotQuoteIt() throws IOException {
     Path file = write("broken.json", "{\"value\": " + ENV_SECRET + "}");
 
-    Result result = run("drift", "--payload", file.toString());
+    CliRun result = run("drift", "--payload", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).isEqualTo("cfbuilds: " + file + ": not JSON (line 1, column 11)\n");
@@ -292,7 +263,7 @@ class DriftCommandTest {
         build -> build.replaceFirst("\\{", "{\"deploy_hook\":{\"url\":\"" + ENV_SECRET + "\"},"));
     List<String> ids = versionIds(21);
 
-    Result result =
+    CliRun result =
         run(
             serverEnv(),
             "",
@@ -324,7 +295,7 @@ class DriftCommandTest {
   void liveWithoutDriftExits0() {
     serveBuildsWith(build -> build);
 
-    Result result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEmpty();
@@ -336,7 +307,7 @@ class DriftCommandTest {
         build ->
             build.replace("\"build_caching_enabled\": false", "\"build_caching_enabled\": \"no\""));
 
-    Result result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
     assertThat(result.out())
@@ -357,7 +328,7 @@ class DriftCommandTest {
                     + "\"messages\":[],\"result\":null,\"success\":false}")
             .build());
 
-    Result result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
     assertThat(result.out()).isEmpty();
@@ -366,7 +337,7 @@ class DriftCommandTest {
 
   @Test
   void liveWithoutAnAccountIsAUsageErrorBeforeAnyRequest() {
-    Result result =
+    CliRun result =
         run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -377,7 +348,7 @@ class DriftCommandTest {
 
   @Test
   void recordIsOnlyForLive() {
-    Result result = run("drift", "--payload", "a.json", "--record", temp.toString());
+    CliRun result = run("drift", "--payload", "a.json", "--record", temp.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).isEqualTo("cfbuilds: --record goes with --live\n");
@@ -397,7 +368,7 @@ class DriftCommandTest {
                     + "\"}"));
     Path dir = temp.resolve("recorded");
 
-    Result result =
+    CliRun result =
         run(serverEnv(), "", "drift", "--live", versionIds(1).get(0), "--record", dir.toString());
 
     Path file = dir.resolve("live-response-1.json");

@@ -2,18 +2,14 @@ package dev.cfbuilds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,34 +23,10 @@ class WaitOptionTest {
   private static final String SAMPLE =
       "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(Map<String, String> env, boolean terminal, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    InputStream in = new ByteArrayInputStream(new byte[0]);
-    int exitCode =
-        Main.run(
-            args,
-            new CliContext(env, in, terminal, terminal),
-            new PrintWriter(out),
-            new PrintWriter(err));
-    return new Result(
-        exitCode,
-        out.toString().replace(System.lineSeparator(), "\n"),
-        err.toString().replace(System.lineSeparator(), "\n"));
+  private static CliRun run(Map<String, String> env, boolean terminal, String... args) {
+    return CliRun.run(env, "", terminal, args);
   }
 
   private Map<String, String> serverEnv() {
@@ -84,7 +56,7 @@ class WaitOptionTest {
 
   @Test
   void demoWaitShowsBuildsMovingToStoppedAndExitsWith4ForTheOnesThatFailed() {
-    Result result = run(Map.of(), true, "builds", "--demo", "--wait", "60s");
+    CliRun result = run(Map.of(), true, "builds", "--demo", "--wait", "60s");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
     assertThat(result.err())
@@ -115,7 +87,7 @@ class WaitOptionTest {
     server.enqueue(build("running", "null"));
     server.enqueue(build("stopped", "\"success\""));
 
-    Result result = run(serverEnv(), false, "builds", "--wait", "90s", A);
+    CliRun result = run(serverEnv(), false, "builds", "--wait", "90s", A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(result.out()).contains("\"status\": \"stopped\"");
@@ -126,7 +98,7 @@ class WaitOptionTest {
   void exitsWith4WhenABuildFailed() throws IOException {
     server.enqueue(build("stopped", "\"fail\""));
 
-    Result result = run(serverEnv(), false, "builds", "--wait", "10m", A);
+    CliRun result = run(serverEnv(), false, "builds", "--wait", "10m", A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
     assertThat(result.err()).isEqualTo("cfbuilds: 1 of 1 builds ended other than success\n");
@@ -137,7 +109,7 @@ class WaitOptionTest {
     server.enqueue(build("running", "null"));
     server.enqueue(build("running", "null"));
 
-    Result result = run(serverEnv(), false, "builds", "--wait", "1s", A);
+    CliRun result = run(serverEnv(), false, "builds", "--wait", "1s", A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.WAIT_TIMED_OUT);
     assertThat(result.out()).contains("\"status\": \"running\"");
@@ -151,7 +123,7 @@ class WaitOptionTest {
   @ParameterizedTest
   @ValueSource(strings = {"90", "1.5m", "ten", "-5s", "10d", ""})
   void aWaitThatIsNotADurationExitsWith2BeforeAnyRequest(String wait) {
-    Result result = run(serverEnv(), false, "builds", "--wait", wait, A);
+    CliRun result = run(serverEnv(), false, "builds", "--wait", wait, A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())

@@ -1,5 +1,7 @@
 package dev.cfbuilds.client;
 
+import dev.cfbuilds.client.internal.BuildsService.Caller;
+import dev.cfbuilds.client.internal.BuildsService.OnFailure;
 import dev.cfbuilds.generated.model.Build;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,7 +29,8 @@ public final class AsyncCloudflareBuildsClient {
   public CompletableFuture<Map<String, Build>> getBuildsByVersionIds(
       String accountId, Collection<String> versionIds) {
     return cancelling(
-        client.fetch(accountId, versionIds, true, false), outcome -> outcome.builds());
+        client.fetch(accountId, versionIds, OnFailure.FAIL_CALL, Caller.ASYNC),
+        outcome -> outcome.builds());
   }
 
   /**
@@ -42,7 +45,8 @@ public final class AsyncCloudflareBuildsClient {
   public CompletableFuture<BuildsLookup> lookupBuildsByVersionIds(
       String accountId, Collection<String> versionIds) {
     return cancelling(
-        client.fetch(accountId, versionIds, false, false), CloudflareBuildsClient::toLookup);
+        client.fetch(accountId, versionIds, OnFailure.KEEP_GOING, Caller.ASYNC),
+        CloudflareBuildsClient::toLookup);
   }
 
   /**

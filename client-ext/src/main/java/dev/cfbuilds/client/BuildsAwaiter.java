@@ -3,6 +3,8 @@ package dev.cfbuilds.client;
 import dev.cfbuilds.client.errors.AwaitTimeoutException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.internal.BuildsService;
+import dev.cfbuilds.client.internal.BuildsService.Caller;
+import dev.cfbuilds.client.internal.BuildsService.OnFailure;
 import dev.cfbuilds.client.internal.FetchOutcome;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildStatus;
@@ -77,19 +79,19 @@ final class BuildsAwaiter {
   /**
    * Polls until every build has stopped, and returns the builds in input order.
    *
-   * @param onCallerThread whether a poll of one request may run on this thread
+   * @param caller whether this thread waits for the result, so a poll of one request may run on it
    * @throws AwaitTimeoutException if {@code timeout} passes first
    * @throws CancellationException if {@link #cancel()} was called
    * @throws CloudflareIoException if the thread is interrupted; the interrupt flag stays set
    */
-  Map<String, Build> run(boolean onCallerThread) {
-    long deadline = saturatedAdd(clock.millis(), timeout.toMillis());
+  Map<String, Build> run(Caller caller) {
+    long start = clock.millis();
     Map<String, Build> lastSeen = new LinkedHashMap<>();
     List<String> pending = versionIds;
     Duration interval = FIRST_INTERVAL;
     while (true) {
       checkNotCancelled();
-      current = service.fetchNormalized(accountId, pending, true, onCallerThread);
+      current = service.fetchNormalized(accountId, pending, OnFailure.FAIL_CALL, caller);
       checkNotCancelled();
       FetchOutcome outcome = CloudflareBuildsClient.await(current);
       List<String> stillRunning = new ArrayList<>();
@@ -107,7 +109,7 @@ final class BuildsAwaiter {
       if (stillRunning.isEmpty()) {
         return inInputOrder(lastSeen);
       }
-      long left = deadline - clock.millis();
+      long left = timeout.toMillis() - (clock.millis() - start);
       if (left <= 0) {
         throw timedOut(stillRunning, lastSeen);
       }
@@ -173,10 +175,5 @@ final class BuildsAwaiter {
             + named
             + ")",
         inInputOrder(lastSeen));
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long sum = a + b;
-    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 }

@@ -2,7 +2,6 @@ package dev.cfbuilds.client;
 
 import dev.cfbuilds.client.errors.CloudflareException;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One request of a call that failed after its retries: the version IDs it asked for, and why.
@@ -14,6 +13,6 @@ public record ChunkFailure(List<String> versionIds, CloudflareException exceptio
   /** Creates a failure, copying {@code versionIds}. */
   public ChunkFailure {
     versionIds = List.copyOf(versionIds);
-    Objects.requireNonNull(exception, "exception == null");
+    CloudflareBuildsClient.requireNonNull(exception, "exception");
   }
 }

@@ -6,19 +6,23 @@ import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.internal.AccountIds;
 import dev.cfbuilds.client.internal.BuildsService;
+import dev.cfbuilds.client.internal.BuildsService.Caller;
+import dev.cfbuilds.client.internal.BuildsService.OnFailure;
 import dev.cfbuilds.client.internal.FetchOutcome;
-import dev.cfbuilds.client.internal.RateBudget;
-import dev.cfbuilds.client.internal.RetryInterceptor;
-import dev.cfbuilds.client.internal.UserAgentInterceptor;
 import dev.cfbuilds.client.internal.VersionIds;
 import dev.cfbuilds.generated.model.Build;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -52,6 +56,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   /** The most version IDs the API accepts in one request. */
   public static final int MAX_VERSION_IDS_PER_REQUEST = 20;
 
+  private static final String VERSION_RESOURCE = "/dev/cfbuilds/client/cfbuilds.properties";
+  private static final String VERSION = readVersion();
+
   private final BuildsService service;
   private final OkHttpClient okHttpClient;
   private final boolean ownsOkHttpClient;
@@ -63,9 +70,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   private final ProgressListener progressListener;
   private volatile boolean closed;
 
-  CloudflareBuildsClient(
+  private CloudflareBuildsClient(
       BuildsService service,
-      OkHttpClient okHttpClient,
       boolean ownsOkHttpClient,
       String defaultAccountId,
       String description,
@@ -76,11 +82,18 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     this.sleeper = sleeper;
     this.clock = clock;
     this.progressListener = progressListener;
-    this.okHttpClient = okHttpClient;
+    this.okHttpClient = service.okHttpClient();
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.defaultAccountId = defaultAccountId;
     this.description = description;
     this.async = new AsyncCloudflareBuildsClient(this);
+  }
+
+  /**
+   * Returns this library's version, such as {@code 0.1.0}, which its {@code User-Agent} carries.
+   */
+  public static String version() {
+    return VERSION;
   }
 
   /** Returns a builder; call {@code apiToken} or {@code apiKey} on it before {@code build()}. */
@@ -119,7 +132,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    *     dev.cfbuilds.client.errors}
    */
   public Map<String, Build> getBuildsByVersionIds(String accountId, Collection<String> versionIds) {
-    return await(fetch(accountId, versionIds, true, true)).builds();
+    return await(fetch(accountId, versionIds, OnFailure.FAIL_CALL, Caller.BLOCKS)).builds();
   }
 
   /**
@@ -141,7 +154,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    * @throws IllegalArgumentException if the account ID or an ID is not valid; nothing is sent
    */
   public BuildsLookup lookupBuildsByVersionIds(String accountId, Collection<String> versionIds) {
-    return toLookup(await(fetch(accountId, versionIds, false, true)));
+    return toLookup(await(fetch(accountId, versionIds, OnFailure.KEEP_GOING, Caller.BLOCKS)));
   }
 
   /**
@@ -176,7 +189,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    */
   public Map<String, Build> awaitBuilds(
       String accountId, Collection<String> versionIds, Duration timeout) {
-    return awaiter(accountId, versionIds, timeout).run(true);
+    return awaiter(accountId, versionIds, timeout).run(Caller.BLOCKS);
   }
 
   /**
@@ -221,11 +234,11 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   }
 
   CompletableFuture<FetchOutcome> fetch(
-      String accountId, Collection<String> versionIds, boolean failFast, boolean onCallerThread) {
+      String accountId, Collection<String> versionIds, OnFailure onFailure, Caller caller) {
     if (closed) {
       throw new IllegalStateException("client is closed");
     }
-    return service.fetch(accountId, versionIds, failFast, onCallerThread);
+    return service.fetch(accountId, versionIds, onFailure, caller);
   }
 
   /** Checks the arguments of an {@code awaitBuilds} call and returns its poller. */
@@ -235,9 +248,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     }
     String account = AccountIds.check(accountId);
     List<String> ids = VersionIds.normalize(versionIds);
-    if (timeout == null) {
-      throw new NullPointerException("timeout == null");
-    }
+    requireNonNull(timeout, "timeout");
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative but was " + timeout);
     }
@@ -251,7 +262,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
         new FutureTask<>(
             () -> {
               try {
-                result.complete(awaiter.run(false));
+                result.complete(awaiter.run(Caller.ASYNC));
               } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
               }
@@ -304,6 +315,27 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       // rest), so there is nothing else to wrap.
       throw (CloudflareException) e.getCause();
     }
+  }
+
+  /**
+   * Returns {@code value}, or throws a {@code NullPointerException} saying {@code "name == null"},
+   * as Retrofit words it.
+   */
+  static <T> T requireNonNull(T value, String name) {
+    return Objects.requireNonNull(value, name + " == null");
+  }
+
+  private static String readVersion() {
+    Properties properties = new Properties();
+    try (InputStream in = CloudflareBuildsClient.class.getResourceAsStream(VERSION_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classpath resource " + VERSION_RESOURCE);
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version");
   }
 
   /**
@@ -601,22 +633,46 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      */
     public CloudflareBuildsClient build() {
       HttpUrl url = BaseUrls.parse(baseUrl);
-      Interceptor auth;
-      if (apiToken != null) {
-        auth = ApiTokenInterceptor.create(apiToken, url);
-      } else if (apiKey != null) {
-        auth = ApiKeyInterceptor.create(email, apiKey, url);
-      } else {
-        throw new IllegalArgumentException(
-            "no Cloudflare credentials: call apiToken(...) or apiKey(...),"
-                + " or set "
-                + EnvironmentVariables.API_TOKEN
-                + ", or "
-                + EnvironmentVariables.EMAIL
-                + " and "
-                + EnvironmentVariables.API_KEY);
+      List<Interceptor> innermost = new ArrayList<>();
+      innermost.add(authInterceptor(url));
+      if (lastInterceptor != null) {
+        innermost.add(lastInterceptor);
       }
       boolean owned = okHttpClient == null;
+      BuildsService service = BuildsService.create(httpClient(owned), url, innermost, settings());
+      return new CloudflareBuildsClient(
+          service,
+          owned,
+          accountId,
+          describe("CloudflareBuildsClient", url.toString()),
+          sleeper,
+          clock,
+          progressListener);
+    }
+
+    /** Returns the interceptor for the credentials set, which it sends only to {@code url}. */
+    private Interceptor authInterceptor(HttpUrl url) {
+      if (apiToken != null) {
+        return ApiTokenInterceptor.create(apiToken, url);
+      }
+      if (apiKey != null) {
+        return ApiKeyInterceptor.create(email, apiKey, url);
+      }
+      throw new IllegalArgumentException(
+          "no Cloudflare credentials: call apiToken(...) or apiKey(...),"
+              + " or set "
+              + EnvironmentVariables.API_TOKEN
+              + ", or "
+              + EnvironmentVariables.EMAIL
+              + " and "
+              + EnvironmentVariables.API_KEY);
+    }
+
+    /**
+     * Returns the OkHttp setup the client adds its interceptors to: a new one it owns, or one
+     * derived from the shared {@link #okHttpClient}, with the timeouts and logging set.
+     */
+    private OkHttpClient.Builder httpClient(boolean owned) {
       OkHttpClient.Builder http = owned ? ownedHttpClient() : okHttpClient.newBuilder();
       if (connectTimeout != null || owned) {
         http.connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT);
@@ -628,51 +684,25 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       if (callTimeout != null) {
         http.callTimeout(callTimeout);
       }
-      // RetryInterceptor is the one retry policy. OkHttp's own retry of a failed connection would
-      // repeat
-      // a request silently, uncounted by maxRetries and without backoff: a request that fails on a
-      // reused connection reached the server 3 times with maxRetries(0).
+      // The client's RetryInterceptor is the one retry policy. OkHttp's own retry of a failed
+      // connection would repeat a request silently, uncounted by maxRetries and without backoff: a
+      // request that fails on a reused connection reached the server 3 times with maxRetries(0).
       http.retryOnConnectionFailure(false);
-      RateBudget budget =
-          rateLimited
-              ? RateBudget.of(rateLimitRequests, rateLimitPer, maxRetryAfter, sleeper, clock)
-              : RateBudget.off(maxRetryAfter, sleeper, clock);
-      http.addInterceptor(new RetryInterceptor(maxRetries, maxRetryAfter, sleeper, clock))
-          .addInterceptor(budget)
-          .addInterceptor(new UserAgentInterceptor())
-          .addInterceptor(auth);
-      if (lastInterceptor != null) {
-        http.addInterceptor(lastInterceptor);
-      }
       if (logLevel != LogLevel.NONE) {
         http.addNetworkInterceptor(loggingInterceptor());
       }
-      OkHttpClient client = http.build();
-      BuildsService service =
-          new BuildsService(
-              BuildsService.buildsApi(client, url),
-              clock,
-              maxConcurrentRequests,
-              maxVersionIdsPerRequest,
-              progressListener,
-              budget,
-              cacheTerminalBuilds);
-      return new CloudflareBuildsClient(
-          service,
-          client,
-          owned,
-          accountId,
-          "CloudflareBuildsClient{baseUrl="
-              + url
-              + ", auth="
-              + (apiToken != null ? "apiToken" : "apiKey")
-              + ", accountId="
-              + accountId
-              + ", maxRetries="
-              + maxRetries
-              + ", maxConcurrentRequests="
-              + maxConcurrentRequests
-              + "}",
+      return http;
+    }
+
+    private BuildsService.Settings settings() {
+      return new BuildsService.Settings(
+          maxRetries,
+          maxRetryAfter,
+          rateLimited ? new BuildsService.RateLimit(rateLimitRequests, rateLimitPer) : null,
+          maxConcurrentRequests,
+          maxVersionIdsPerRequest,
+          cacheTerminalBuilds,
+          "cfbuilds-java/" + VERSION,
           sleeper,
           clock,
           progressListener);
@@ -689,16 +719,25 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
     @Override
     public String toString() {
+      return describe("CloudflareBuildsClient.Builder", shown(baseUrl));
+    }
+
+    /**
+     * Returns the text of the builder's and the client's {@code toString()}: the settings worth
+     * seeing, with the kind of credentials but never their values.
+     */
+    private String describe(String type, String shownBaseUrl) {
       String auth =
           apiToken != null
               ? "apiToken=<redacted>"
               : apiKey != null ? "email=<redacted>, apiKey=<redacted>" : "no credentials";
-      return "CloudflareBuildsClient.Builder{"
+      return type
+          + "{"
           + auth
           + ", accountId="
           + accountId
           + ", baseUrl="
-          + shown(baseUrl)
+          + shownBaseUrl
           + ", maxRetries="
           + maxRetries
           + ", maxConcurrentRequests="
@@ -747,10 +786,6 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
     private static String nonEmpty(String value) {
       return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static <T> T requireNonNull(T value, String name) {
-      return Objects.requireNonNull(value, name + " == null");
     }
 
     private static int requirePositive(int value, String name) {

@@ -101,4 +101,22 @@ class AsyncTest {
     assertThat(http.dispatcher().executorService().isShutdown()).isFalse();
     http.dispatcher().executorService().shutdown();
   }
+
+  @Test
+  void everyOverloadWithoutAnAccountAsksTheDefaultOne() {
+    String id = ids(1).get(0);
+    try (CloudflareBuildsClient client = server.clientBuilder().accountId("dflt").build()) {
+      assertThat(client.getBuildsByVersionIds(ids(1))).containsOnlyKeys(id);
+      assertThat(client.lookupBuildsByVersionIds(ids(1)).builds()).containsOnlyKeys(id);
+      assertThat(client.async().getBuildsByVersionIds(ids(1)).join()).containsOnlyKeys(id);
+      assertThat(client.async().lookupBuildsByVersionIds(ids(1)).join().builds())
+          .containsOnlyKeys(id);
+    }
+    assertThat(server.requests())
+        .hasSize(4)
+        .allSatisfy(
+            request ->
+                assertThat(request.getUrl().encodedPath())
+                    .isEqualTo("/client/v4/accounts/dflt/builds/builds"));
+  }
 }

@@ -67,6 +67,7 @@ class AuthTest {
       client.getBuildsByVersionIds("acct", ids(1));
     }
     assertThat(server.requests().get(0).getHeaders().get("User-Agent"))
+        .isEqualTo("cfbuilds-java/" + CloudflareBuildsClient.version())
         .matches("cfbuilds-java/\\d+\\.\\d+\\.\\d+.*");
   }
 

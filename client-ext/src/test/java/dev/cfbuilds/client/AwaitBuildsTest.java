@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfbuilds.client.errors.AwaitTimeoutException;
+import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildStatus;
 import java.time.Duration;
@@ -184,5 +185,49 @@ class AwaitBuildsTest {
       assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void aTimeoutTooLongToAddToTheClockWaitsAsLongAsItTakes() {
+    Map<String, Build> builds;
+    try (CloudflareBuildsClient client = client()) {
+      builds = client.awaitBuilds(ids(2), Duration.ofMillis(Long.MAX_VALUE));
+    }
+    assertThat(builds).hasSize(2);
+    assertThat(polls).containsExactly("1/2", "0/2");
+  }
+
+  @Test
+  void aTimeoutNamesUpToThreePendingVersionsWithoutAnEllipsis() {
+    List<String> input = ids(4);
+    AwaitTimeoutException e;
+    try (CloudflareBuildsClient client = client()) {
+      e =
+          catchThrowableOfType(
+              AwaitTimeoutException.class, () -> client.awaitBuilds(input, Duration.ZERO));
+    }
+    assertThat(e)
+        .hasMessage(
+            "timed out after 0 s awaiting builds: 3 of 4 not stopped yet ("
+                + input.get(1)
+                + " queued, "
+                + input.get(2)
+                + " queued, "
+                + input.get(3)
+                + " queued)");
+  }
+
+  @Test
+  void anInterruptedWaitBetweenPollsFailsAndKeepsTheInterrupt() {
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().clock(time).sleeper(FakeTime.INTERRUPTED).build()) {
+      CloudflareIoException e =
+          catchThrowableOfType(
+              CloudflareIoException.class,
+              () -> client.awaitBuilds("acct", ids(2), Duration.ofMinutes(1)));
+
+      assertThat(e).hasMessageContaining("awaiting builds");
+      assertThat(Thread.interrupted()).as("interrupt flag of the calling thread").isTrue();
+    }
   }
 }

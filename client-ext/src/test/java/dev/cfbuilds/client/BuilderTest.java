@@ -107,7 +107,7 @@ class BuilderTest {
                     "CLOUDFLARE_API_KEY", "global-key",
                     "CLOUDFLARE_ACCOUNT_ID", "acct123"));
     try (CloudflareBuildsClient client = builder.build()) {
-      assertThat(client.toString()).contains("auth=apiToken", "accountId=acct123");
+      assertThat(client.toString()).contains("apiToken=<redacted>", "accountId=acct123");
     }
   }
 
@@ -118,7 +118,7 @@ class BuilderTest {
             .fromEnv(
                 Map.of("CLOUDFLARE_EMAIL", "user@example.com", "CLOUDFLARE_API_KEY", "global-key"));
     try (CloudflareBuildsClient client = builder.build()) {
-      assertThat(client.toString()).contains("auth=apiKey");
+      assertThat(client.toString()).contains("email=<redacted>, apiKey=<redacted>");
     }
   }
 
@@ -184,5 +184,35 @@ class BuilderTest {
               "no default account: pass an accountId, or set one with Builder.accountId(...) or"
                   + " CLOUDFLARE_ACCOUNT_ID");
     }
+  }
+
+  @Test
+  void everySetterReturnsItsBuilderAndTakesTheEdgeOfItsRange() {
+    Builder builder = CloudflareBuildsClient.builder();
+
+    assertThat(
+            List.of(
+                builder.apiKey("user@example.com", "global-key"),
+                builder.apiToken(TOKEN),
+                builder.accountId("acct"),
+                builder.baseUrl("http://127.0.0.1:1/v4/"),
+                builder.maxRetries(0),
+                builder.maxRetryAfter(Duration.ZERO),
+                builder.rateLimit(1, Duration.ofMillis(1)),
+                builder.noRateLimit(),
+                builder.cacheTerminalBuilds(0),
+                builder.maxConcurrentRequests(1),
+                builder.maxVersionIdsPerRequest(CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST),
+                builder.connectTimeout(Duration.ofMillis(1)),
+                builder.timeout(Duration.ofMillis(1)),
+                builder.callTimeout(Duration.ofMillis(1)),
+                builder.logLevel(LogLevel.NONE),
+                builder.logger(line -> {}),
+                builder.sleeper(Sleeper.system()),
+                builder.clock(java.time.Clock.systemUTC()),
+                builder.progressListener(ProgressListener.NONE),
+                builder.fromEnv(Map.of())))
+        .allSatisfy(returned -> assertThat(returned).isSameAs(builder));
+    builder.build().close();
   }
 }

@@ -1,6 +1,9 @@
 package dev.cfbuilds.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
+import dev.cfbuilds.client.testing.NoDelayServerSockets;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildStatus;
@@ -8,9 +11,6 @@ import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -189,39 +188,13 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     server.close();
   }
 
-  /**
-   * Makes server sockets whose connections send small writes at once. MockWebServer writes a
-   * response's headers and body separately; with Nagle's algorithm the body then waits for the
-   * client's delayed ACK, about 40 ms on Linux loopback, which made 500 requests take 5 s.
-   */
-  private static final class NoDelayServerSockets extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new ServerSocket() {
-        @Override
-        public Socket accept() throws IOException {
-          Socket socket = super.accept();
-          socket.setTcpNoDelay(true);
-          return socket;
-        }
-      };
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-        throws IOException {
-      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
-    }
+  /** Checks that each build carries the commit hash this server gives its version ID's build. */
+  static void assertEachBuildIsFiledUnderItsOwnId(Map<String, Build> builds) {
+    builds.forEach(
+        (id, build) ->
+            assertThat(build.getBuildTriggerMetadata().getCommitHash())
+                .as(id)
+                .isEqualTo(commitHashFor(id)));
   }
 
   static List<String> versionIds(RecordedRequest request) {

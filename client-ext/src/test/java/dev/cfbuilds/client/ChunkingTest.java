@@ -33,11 +33,7 @@ class ChunkingTest {
       Map<String, Build> builds = client.getBuildsByVersionIds("acct", input);
 
       assertThat(builds.keySet()).containsExactlyElementsOf(unique);
-      builds.forEach(
-          (id, build) ->
-              assertThat(build.getBuildTriggerMetadata().getCommitHash())
-                  .as(id)
-                  .isEqualTo(BuildsServer.commitHashFor(id)));
+      BuildsServer.assertEachBuildIsFiledUnderItsOwnId(builds);
     }
     assertThat(server.requestedIds())
         .containsExactly(unique.subList(0, 20), unique.subList(20, 40));

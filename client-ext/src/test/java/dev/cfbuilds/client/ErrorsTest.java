@@ -51,7 +51,9 @@ class ErrorsTest {
         Arguments.of(404, NotFoundException.class, " Not Found"),
         Arguments.of(429, RateLimitException.class, " Too Many Requests"),
         Arguments.of(500, InternalServerException.class, " Internal Server Error"),
+        Arguments.of(502, InternalServerException.class, " Bad Gateway"),
         Arguments.of(503, InternalServerException.class, " Service Unavailable"),
+        Arguments.of(504, InternalServerException.class, " Gateway Timeout"),
         Arguments.of(418, UnexpectedStatusCodeException.class, ""));
   }
 
@@ -152,37 +154,44 @@ class ErrorsTest {
     assertThat(e.errors().get(0).getMessage()).isEqualTo(hostile);
   }
 
-  @Test
-  void namesTheJsonPathOfBuildsThatAreNotAnObject() {
-    server.enqueue(
-        json(
-            200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":\"x\"}}"));
-
-    MalformedResponseException e =
-        catchThrowableOfType(
-            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
-
-    assertThat(e)
-        .hasMessage(
-            PATH
-                + " returned a body that is not the expected JSON:"
-                + " $.result.builds is not an object");
+  static Stream<Arguments> malformedBodies() {
+    String truncated = "{\"success\":true,\"errors\":[";
+    return Stream.of(
+        Arguments.of(
+            200,
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":\"x\"}}",
+            "$.result.builds is not an object"),
+        Arguments.of(
+            200,
+            "{\"success\":\"false\",\"errors\":[],\"messages\":[],\"result\":null}",
+            "'success' is not a boolean and there is no result"),
+        Arguments.of(200, "{\"hello\":\"world\"}", "required value 'success' missing at path $"),
+        Arguments.of(
+            200,
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[]}",
+            "$.result is not an object"),
+        Arguments.of(200, truncated, "End of input"),
+        Arguments.of(203, truncated, "End of input"),
+        Arguments.of(206, "{\"hello\":\"world\"}", "required value 'success' missing at path $"));
   }
 
-  @Test
-  void failsWhenSuccessIsNotABooleanAndThereIsNoResult() {
-    server.enqueue(
-        json(200, "{\"success\":\"false\",\"errors\":[],\"messages\":[],\"result\":null}"));
+  /**
+   * A body that is not the envelope, truncated JSON included, is malformed (not a network error),
+   * says why, and keeps the response's own 2xx status.
+   */
+  @ParameterizedTest
+  @MethodSource("malformedBodies")
+  void reportsABodyThatIsNotTheEnvelopeAsMalformedWithItsStatus(
+      int status, String body, String why) {
+    server.enqueue(json(status, body));
 
     MalformedResponseException e =
         catchThrowableOfType(
             MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
 
-    assertThat(e)
-        .hasMessage(
-            PATH
-                + " returned a body that is not the expected JSON:"
-                + " 'success' is not a boolean and there is no result");
+    assertThat(e.getMessage())
+        .startsWith(PATH + " returned a body that is not the expected JSON: " + why);
+    assertThat(e.statusCode()).isEqualTo(status);
   }
 
   @Test
@@ -201,33 +210,6 @@ class ErrorsTest {
     assertThat(build.getStatus()).isNull();
     assertThat(build._rawValue("status")).isEqualTo(42.0);
     assertThat(build._mismatchedPaths("$")).containsExactly("$.status");
-  }
-
-  @Test
-  void reportsATruncatedBodyAsMalformedNotAsANetworkError() {
-    server.enqueue(json(200, "{\"success\":true,\"errors\":["));
-
-    MalformedResponseException e =
-        catchThrowableOfType(
-            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
-
-    assertThat(e.getMessage())
-        .startsWith(PATH + " returned a body that is not the expected JSON: End of input");
-  }
-
-  @Test
-  void reportsJsonOfTheWrongShapeAsMalformed() {
-    server.enqueue(json(200, "{\"hello\":\"world\"}"));
-
-    MalformedResponseException e =
-        catchThrowableOfType(
-            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
-
-    assertThat(e)
-        .hasMessage(
-            PATH
-                + " returned a body that is not the expected JSON:"
-                + " required value 'success' missing at path $");
   }
 
   @Test

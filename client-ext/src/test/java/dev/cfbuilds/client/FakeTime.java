@@ -18,6 +18,12 @@ final class FakeTime extends Clock implements Sleeper {
   /** Where every fake clock starts: 2026-12-01T00:00:00Z. */
   static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
 
+  /** A sleeper whose every wait is interrupted. */
+  static final Sleeper INTERRUPTED =
+      duration -> {
+        throw new InterruptedException();
+      };
+
   private final AtomicLong millis = new AtomicLong(START.toEpochMilli());
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 

@@ -123,6 +123,15 @@ class FaultMatrixTest {
    * @param requests how many requests of the faulty chunk reach the server
    * @param retryWait the exact wait before each retry, or {@code null} for the jittered backoff
    */
+  /** Returns a 429 asking the client to retry after {@code retryAfter}. */
+  private static MockResponse rateLimited(String retryAfter) {
+    return new MockResponse.Builder()
+        .code(429)
+        .addHeader("Retry-After", retryAfter)
+        .body(FAILURE_ENVELOPE)
+        .build();
+  }
+
   record Fault(
       String name,
       BiFunction<Integer, List<String>, MockResponse> respond,
@@ -210,14 +219,7 @@ class FaultMatrixTest {
                 null),
             new Fault(
                 "429, Retry-After: 1, then 200",
-                (n, ids) ->
-                    n == 0
-                        ? new MockResponse.Builder()
-                            .code(429)
-                            .addHeader("Retry-After", "1")
-                            .body(FAILURE_ENVELOPE)
-                            .build()
-                        : json(200, envelope(ids)),
+                (n, ids) -> n == 0 ? rateLimited("1") : json(200, envelope(ids)),
                 null,
                 null,
                 2,
@@ -226,11 +228,7 @@ class FaultMatrixTest {
                 "429, Retry-After: HTTP-date +7 s, then 200",
                 (n, ids) ->
                     n == 0
-                        ? new MockResponse.Builder()
-                            .code(429)
-                            .addHeader("Retry-After", "Sat, 28 Nov 2026 12:00:07 GMT")
-                            .body(FAILURE_ENVELOPE)
-                            .build()
+                        ? rateLimited("Sat, 28 Nov 2026 12:00:07 GMT")
                         : json(200, envelope(ids)),
                 null,
                 null,
@@ -238,12 +236,7 @@ class FaultMatrixTest {
                 Duration.ofSeconds(7)),
             new Fault(
                 "429, Retry-After: 300 (cap 60 s)",
-                (n, ids) ->
-                    new MockResponse.Builder()
-                        .code(429)
-                        .addHeader("Retry-After", "300")
-                        .body(FAILURE_ENVELOPE)
-                        .build(),
+                (n, ids) -> rateLimited("300"),
                 RateLimitException.class,
                 null,
                 1,
@@ -304,12 +297,7 @@ class FaultMatrixTest {
   void closingTheClientEndsAWaitBeforeARetryAtOnce() throws Exception {
     CountDownLatch waiting = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(429)
-            .addHeader("Retry-After", "30")
-            .body(FAILURE_ENVELOPE)
-            .build());
+    server.enqueue(rateLimited("30"));
     Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
     // Stands in for Thread.sleep(30 s): returns only when interrupted (or, as a safety net, after
     // 10 s).

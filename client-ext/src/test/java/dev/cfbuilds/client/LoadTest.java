@@ -42,11 +42,7 @@ class LoadTest {
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertThat(builds.keySet()).containsExactlyElementsOf(input);
-    builds.forEach(
-        (id, build) ->
-            assertThat(build.getBuildTriggerMetadata().getCommitHash())
-                .as(id)
-                .isEqualTo(BuildsServer.commitHashFor(id)));
+    BuildsServer.assertEachBuildIsFiledUnderItsOwnId(builds);
     List<String> requested = new ArrayList<>();
     server.requestedIds().forEach(requested::addAll);
     assertThat(requested).hasSize(IDS).containsExactlyInAnyOrderElementsOf(input);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,7 +31,9 @@ class ReadmeMavenSectionTest {
   void consumerImportsTheBomOfThisVersion() throws IOException {
     assertThat(dependencyBlocks(Files.readString(CONSUMER_POM, StandardCharsets.UTF_8)))
         .contains(
-            "<artifactId>cfbuilds-bom</artifactId>\n<version>" + projectVersion() + "</version>");
+            "<artifactId>cfbuilds-bom</artifactId>\n<version>"
+                + CloudflareBuildsClient.version()
+                + "</version>");
   }
 
   @Test
@@ -86,15 +86,5 @@ class ReadmeMavenSectionTest {
         .map(String::strip)
         .filter(line -> !line.isEmpty())
         .collect(Collectors.joining("\n"));
-  }
-
-  private static String projectVersion() throws IOException {
-    try (InputStream in =
-        ReadmeMavenSectionTest.class.getResourceAsStream(
-            "/dev/cfbuilds/client/cfbuilds.properties")) {
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    }
   }
 }

@@ -200,4 +200,49 @@ class RetriesTest {
           .hasMessageContaining("timeout");
     }
   }
+
+  @Test
+  void waitsForARetryAfterOfExactlyTheCap() {
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("Retry-After", "5").body(ERROR).build());
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().sleeper(sleeps::add).maxRetryAfter(Duration.ofSeconds(5)).build()) {
+      assertThat(client.getBuildsByVersionIds("acct", ids(1))).hasSize(1);
+    }
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void anInterruptedWaitBeforeARetryFailsTheCallAndKeepsTheInterrupt() {
+    server.enqueue(json(503, ERROR));
+    try (CloudflareBuildsClient client =
+        server.clientBuilder().sleeper(FakeTime.INTERRUPTED).build()) {
+      CloudflareIoException e =
+          catchThrowableOfType(
+              CloudflareIoException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+      assertThat(e).hasRootCauseInstanceOf(java.io.InterruptedIOException.class);
+      assertThat(Thread.interrupted()).as("interrupt flag of the calling thread").isTrue();
+    }
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterTooLongForAnyClockFailsAsARateLimitWithoutARetry() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", "99999999999999999999")
+            .body(ERROR)
+            .build());
+    try (CloudflareBuildsClient client = client()) {
+      RateLimitException e =
+          catchThrowableOfType(
+              RateLimitException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+
+      assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(Long.MAX_VALUE));
+    }
+    assertThat(server.requests()).hasSize(1);
+    assertThat(sleeps).isEmpty();
+  }
 }

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import dev.cfbuilds.client.auth.ApiKeyInterceptor;
 import dev.cfbuilds.client.auth.ApiTokenInterceptor;
-import dev.cfbuilds.client.internal.RetryInterceptor;
-import dev.cfbuilds.client.internal.UserAgentInterceptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,8 +258,6 @@ class SecretHygieneTest {
             .fromEnv(Map.of("CLOUDFLARE_EMAIL", EMAIL, "CLOUDFLARE_API_KEY", KEY)));
     render(ApiTokenInterceptor.create(TOKEN, url));
     render(ApiKeyInterceptor.create(EMAIL, KEY, url));
-    render(new RetryInterceptor(2, Duration.ofSeconds(60), duration -> {}, Clock.systemUTC()));
-    render(new UserAgentInterceptor());
     try (CloudflareBuildsClient client = server.clientBuilder().apiToken(TOKEN).build()) {
       render(client);
       render(client.async());

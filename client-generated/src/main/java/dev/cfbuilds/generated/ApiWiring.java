@@ -5,6 +5,7 @@ import dev.cfbuilds.generated.api.BuildsApi;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -47,11 +48,22 @@ public final class ApiWiring {
    *     in {@code /}
    */
   public static BuildsApi buildsApi(OkHttpClient client, HttpUrl baseUrl) {
+    return buildsApi(client, baseUrl, new Converter.Factory() {});
+  }
+
+  /**
+   * Returns a {@link BuildsApi} as {@link #buildsApi(OkHttpClient, HttpUrl)} does, with {@code
+   * first} asked for each converter before the shared {@link Moshi}'s; {@code first} may wrap
+   * Moshi's through {@link Retrofit#nextResponseBodyConverter}.
+   */
+  public static BuildsApi buildsApi(OkHttpClient client, HttpUrl baseUrl, Converter.Factory first) {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(baseUrl, "baseUrl == null");
+    Objects.requireNonNull(first, "first == null");
     return new Retrofit.Builder()
         .client(client)
         .baseUrl(baseUrl)
+        .addConverterFactory(first)
         .addConverterFactory(MoshiConverterFactory.create(MOSHI))
         .build()
         .create(BuildsApi.class);

@@ -20,9 +20,9 @@ import java.util.UUID;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 
@@ -30,17 +30,11 @@ class BuildsApiWiringTest {
   private static final String SAMPLE =
       "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
   private final OkHttpClient okHttp = new OkHttpClient();
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server.start();
-  }
-
   @AfterEach
-  void stopServer() {
-    server.close();
+  void stopClient() {
     okHttp.dispatcher().executorService().shutdown();
     okHttp.connectionPool().evictAll();
   }

@@ -21,8 +21,7 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,17 +31,7 @@ import org.junit.jupiter.api.Test;
 class ClientContractTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
 
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void closeServer() {
-    server.close();
-  }
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   @Test
   void clientReturnsEveryFieldOfTheSampleBuild() throws IOException {

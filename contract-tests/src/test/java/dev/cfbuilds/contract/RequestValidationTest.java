@@ -11,14 +11,12 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
 import dev.cfbuilds.generated.api.BuildsApi;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,17 +35,7 @@ class RequestValidationTest {
           + ACCOUNT_ID
           + "/builds/builds' requires security parameters. None found.";
 
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void closeServer() {
-    server.close();
-  }
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   @Test
   void requestWithAnApiTokenIsValid() throws Exception {

@@ -13,6 +13,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Compares our spec's operation with the same operation in Cloudflare's published OpenAPI document:
@@ -111,22 +113,32 @@ public final class OfficialDrift {
   private static void compareResponses(Operation ours, Operation theirs, List<Finding> findings) {
     Set<String> ourCodes = codes(ours);
     Set<String> theirCodes = codes(theirs);
-    for (String code : theirCodes) {
-      if (!ourCodes.contains(code)) {
-        findings.add(
-            new Finding(
-                FindingKind.RESPONSE_ADDED,
-                "responses." + code,
-                "the published document has a " + code + " response; ours does not"));
-      }
-    }
-    for (String code : ourCodes) {
-      if (!theirCodes.contains(code)) {
-        findings.add(
-            new Finding(
-                FindingKind.RESPONSE_REMOVED,
-                "responses." + code,
-                "ours has a " + code + " response; the published document does not"));
+    forEachMissing(
+        theirCodes,
+        ourCodes,
+        code ->
+            findings.add(
+                new Finding(
+                    FindingKind.RESPONSE_ADDED,
+                    "responses." + code,
+                    "the published document has a " + code + " response; ours does not")));
+    forEachMissing(
+        ourCodes,
+        theirCodes,
+        code ->
+            findings.add(
+                new Finding(
+                    FindingKind.RESPONSE_REMOVED,
+                    "responses." + code,
+                    "ours has a " + code + " response; the published document does not")));
+  }
+
+  /** Calls {@code action} with each of {@code values}, in order, that {@code others} lacks. */
+  private static void forEachMissing(
+      Collection<String> values, Collection<String> others, Consumer<String> action) {
+    for (String value : values) {
+      if (!others.contains(value)) {
+        action.accept(value);
       }
     }
   }
@@ -340,16 +352,16 @@ public final class OfficialDrift {
               "the published document allows only " + theirs.enumValues + "; ours any value"));
       return;
     }
-    for (String value : theirs.enumValues) {
-      if (!ours.enumValues.contains(value)) {
-        findings.add(new Finding(FindingKind.ENUM_VALUE_ADDED, path, "\"" + value + "\""));
-      }
-    }
-    for (String value : ours.enumValues) {
-      if (!theirs.enumValues.contains(value)) {
-        findings.add(new Finding(FindingKind.ENUM_VALUE_REMOVED, path, "\"" + value + "\""));
-      }
-    }
+    forEachMissing(
+        theirs.enumValues,
+        ours.enumValues,
+        value ->
+            findings.add(new Finding(FindingKind.ENUM_VALUE_ADDED, path, "\"" + value + "\"")));
+    forEachMissing(
+        ours.enumValues,
+        theirs.enumValues,
+        value ->
+            findings.add(new Finding(FindingKind.ENUM_VALUE_REMOVED, path, "\"" + value + "\"")));
   }
 
   private static String types(SchemaView view) {

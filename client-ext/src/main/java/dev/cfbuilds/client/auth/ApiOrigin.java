@@ -3,18 +3,14 @@ package dev.cfbuilds.client.auth;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
-/** The scheme, host and port that credentials may be sent to. */
-final class ApiOrigin {
-  private final String scheme;
-  private final String host;
-  private final int port;
-
-  private ApiOrigin(String scheme, String host, int port) {
-    this.scheme = scheme;
-    this.host = host;
-    this.port = port;
-  }
-
+/**
+ * The scheme, host and port that credentials may be sent to.
+ *
+ * @param scheme {@code http} or {@code https}
+ * @param host the host name or address
+ * @param port the port, explicit or the scheme's default
+ */
+record ApiOrigin(String scheme, String host, int port) {
   static ApiOrigin of(HttpUrl url) {
     Objects.requireNonNull(url, "apiUrl == null");
     return new ApiOrigin(url.scheme(), url.host(), url.port());

@@ -1,11 +1,13 @@
 package dev.cfbuilds.client.internal;
 
 import dev.cfbuilds.client.ProgressListener;
+import dev.cfbuilds.client.Sleeper;
 import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.model.Build;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,12 +17,65 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /** The engine behind the public client: checks input, then fans a call out into requests. */
 public final class BuildsService {
+  /** What a failed request does to the rest of its call. */
+  public enum OnFailure {
+    /** The first failed request fails the whole call and cancels the others. */
+    FAIL_CALL,
+    /** Every request runs to the end; failures are collected beside the builds found. */
+    KEEP_GOING
+  }
+
+  /** Who waits for the result. */
+  public enum Caller {
+    /**
+     * The caller blocks until the result, so a call of one request may run on its thread, which
+     * skips the hand-off to an OkHttp thread and back.
+     */
+    BLOCKS,
+    /** The caller does not wait: every request runs on OkHttp's threads. */
+    ASYNC
+  }
+
+  /**
+   * How the engine sends requests: the builder's settings, checked.
+   *
+   * @param maxRetries how many times a failed request is retried
+   * @param maxRetryAfter the longest {@code Retry-After} to wait for
+   * @param rateLimit the budget's size and window, or null for no budget
+   * @param maxConcurrentRequests how many requests may be in flight at once, across all calls
+   * @param chunkSize how many version IDs go into one request
+   * @param cacheSize how many stopped builds to keep; 0 for none
+   * @param userAgent the {@code User-Agent} of every request
+   * @param sleeper waits between retries and for the rate budget
+   * @param clock reads the time for {@code Retry-After} dates and the rate budget
+   * @param progress hears of each finished request
+   */
+  public record Settings(
+      int maxRetries,
+      Duration maxRetryAfter,
+      RateLimit rateLimit,
+      int maxConcurrentRequests,
+      int chunkSize,
+      int cacheSize,
+      String userAgent,
+      Sleeper sleeper,
+      Clock clock,
+      ProgressListener progress) {}
+
+  /**
+   * A rate budget: at most {@code requests} requests in any window of length {@code per}.
+   *
+   * @param requests how many requests a window holds
+   * @param per the window's length
+   */
+  public record RateLimit(int requests, Duration per) {}
+
+  private final OkHttpClient okHttpClient;
   private final BuildsApi api;
   private final ResponseMapper mapper;
   private final RequestLimiter limiter;
@@ -29,60 +84,58 @@ public final class BuildsService {
   private final RateBudget budget;
   private final TerminalBuildCache cache;
 
-  /**
-   * Creates the engine.
-   *
-   * @param api the Retrofit interface, from {@link #buildsApi}
-   * @param clock reads the time for {@code Retry-After} dates in exceptions
-   * @param maxConcurrentRequests how many requests may be in flight at once, across all calls
-   * @param chunkSize how many version IDs go into one request
-   * @param progress hears of each finished request
-   * @param budget the rate budget the client's requests go through, consulted before each call
-   * @param cacheSize how many stopped builds to keep; 0 for none
-   */
-  public BuildsService(
-      BuildsApi api,
-      Clock clock,
-      int maxConcurrentRequests,
-      int chunkSize,
-      ProgressListener progress,
-      RateBudget budget,
-      int cacheSize) {
-    this.api = api;
-    this.mapper = new ResponseMapper(clock);
-    this.limiter = new RequestLimiter(maxConcurrentRequests);
-    this.progress = progress;
-    this.chunkSize = chunkSize;
+  private BuildsService(OkHttpClient okHttpClient, HttpUrl baseUrl, RateBudget budget, Settings s) {
+    this.okHttpClient = okHttpClient;
+    this.api = ApiWiring.buildsApi(okHttpClient, baseUrl, new DecodeFailures());
+    this.mapper = new ResponseMapper(s.clock());
+    this.limiter = new RequestLimiter(s.maxConcurrentRequests());
+    this.progress = s.progress();
+    this.chunkSize = s.chunkSize();
     this.budget = budget;
-    this.cache = TerminalBuildCache.ofSize(cacheSize);
+    this.cache = TerminalBuildCache.ofSize(s.cacheSize());
   }
 
   /**
-   * Returns the generated {@link BuildsApi} on {@code client}, decoding with the models' shared
-   * Moshi and reporting undecodable bodies distinctly from network failures.
+   * Returns the engine sending to {@code baseUrl} through {@code http}, to which it adds its
+   * interceptors, outermost first: retries, the rate budget, the {@code User-Agent}, then {@code
+   * innermost} (authentication, and any a test adds), in that order.
    */
-  public static BuildsApi buildsApi(OkHttpClient client, HttpUrl baseUrl) {
-    return new Retrofit.Builder()
-        .client(client)
-        .baseUrl(baseUrl)
-        .addConverterFactory(new DecodeFailures(MoshiConverterFactory.create(ApiWiring.moshi())))
-        .build()
-        .create(BuildsApi.class);
+  public static BuildsService create(
+      OkHttpClient.Builder http, HttpUrl baseUrl, List<Interceptor> innermost, Settings settings) {
+    RateLimit rateLimit = settings.rateLimit();
+    RateBudget budget =
+        rateLimit != null
+            ? RateBudget.of(
+                rateLimit.requests(),
+                rateLimit.per(),
+                settings.maxRetryAfter(),
+                settings.sleeper(),
+                settings.clock())
+            : RateBudget.off(settings.maxRetryAfter(), settings.sleeper(), settings.clock());
+    http.addInterceptor(DecodeFailures.statusRecorder())
+        .addInterceptor(
+            new RetryInterceptor(
+                settings.maxRetries(),
+                settings.maxRetryAfter(),
+                settings.sleeper(),
+                settings.clock()))
+        .addInterceptor(budget)
+        .addInterceptor(new UserAgentInterceptor(settings.userAgent()));
+    innermost.forEach(http::addInterceptor);
+    return new BuildsService(http.build(), baseUrl, budget, settings);
   }
 
-  /**
-   * Starts fetching the builds of {@code versionIds}; checks every argument before any request.
-   *
-   * @param failFast whether the first failed request fails the whole call and cancels the others,
-   *     or every request runs and failures are collected
-   * @param onCallerThread whether a single request may run on the calling thread (for a caller that
-   *     blocks until the result anyway); otherwise every request runs on OkHttp's threads
-   */
+  /** Returns the OkHttp client the requests go through, with the engine's interceptors. */
+  public OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  /** Starts fetching the builds of {@code versionIds}; checks every argument before any request. */
   public CompletableFuture<FetchOutcome> fetch(
-      String accountId, Collection<String> versionIds, boolean failFast, boolean onCallerThread) {
+      String accountId, Collection<String> versionIds, OnFailure onFailure, Caller caller) {
     String account = AccountIds.check(accountId);
     List<String> ids = VersionIds.normalize(versionIds);
-    return fetchNormalized(account, ids, failFast, onCallerThread);
+    return fetchNormalized(account, ids, onFailure, caller);
   }
 
   /**
@@ -90,14 +143,14 @@ public final class BuildsService {
    * 429 blocked the client; takes stopped builds from the cache and fetches only the rest.
    */
   public CompletableFuture<FetchOutcome> fetchNormalized(
-      String account, List<String> ids, boolean failFast, boolean onCallerThread) {
+      String account, List<String> ids, OnFailure onFailure, Caller caller) {
     RateLimitException blocked = ids.isEmpty() ? null : budget.blocked();
     if (blocked != null) {
       return CompletableFuture.failedFuture(blocked);
     }
     if (cache == null) {
-      return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, failFast)
-          .start(onCallerThread);
+      return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, onFailure)
+          .start(caller);
     }
     Map<String, Build> cached = new HashMap<>();
     List<String> toFetch = new ArrayList<>();
@@ -110,8 +163,8 @@ public final class BuildsService {
       }
     }
     CompletableFuture<FetchOutcome> fetched =
-        new FanOut(api, mapper, limiter, progress, account, toFetch, chunkSize, failFast)
-            .start(onCallerThread);
+        new FanOut(api, mapper, limiter, progress, account, toFetch, chunkSize, onFailure)
+            .start(caller);
     CompletableFuture<FetchOutcome> merged =
         fetched.thenApply(outcome -> merge(ids, cached, remember(account, outcome)));
     merged.whenComplete(

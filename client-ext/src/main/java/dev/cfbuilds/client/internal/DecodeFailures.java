@@ -3,7 +3,8 @@ package dev.cfbuilds.client.internal;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import okhttp3.RequestBody;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
@@ -12,38 +13,36 @@ import retrofit2.Retrofit;
  * Marks every failure to decode a response body, so that it reaches the caller as a malformed
  * response rather than as a network error: Retrofit reports both through the same callback, and
  * Moshi's {@code EOFException} for a truncated body looks like a dropped connection's.
+ *
+ * <p>Retrofit hands a converter the body alone. To name the response's status in the failure, the
+ * {@link #statusRecorder()} interceptor notes each final status on the thread that ran the call;
+ * OkHttp decodes on that same thread, for {@code execute()} and {@code enqueue()} alike.
  */
 final class DecodeFailures extends Converter.Factory {
-  private final Converter.Factory delegate;
+  private static final ThreadLocal<Integer> STATUS = new ThreadLocal<>();
 
-  DecodeFailures(Converter.Factory delegate) {
-    this.delegate = delegate;
+  /** Returns the interceptor, to be the client's first, that notes the status a decode reads. */
+  static Interceptor statusRecorder() {
+    return chain -> {
+      Response response = chain.proceed(chain.request());
+      STATUS.set(response.code());
+      return response;
+    };
   }
 
   @Override
   public Converter<ResponseBody, ?> responseBodyConverter(
       Type type, Annotation[] annotations, Retrofit retrofit) {
     Converter<ResponseBody, ?> converter =
-        delegate.responseBodyConverter(type, annotations, retrofit);
-    if (converter == null) {
-      return null;
-    }
+        retrofit.nextResponseBodyConverter(this, type, annotations);
     return body -> {
       try {
         return converter.convert(body);
       } catch (IOException | RuntimeException e) {
-        throw new DecodeFailure(e);
+        Integer status = STATUS.get();
+        throw new DecodeFailure(status != null ? status : 200, e);
       }
     };
-  }
-
-  @Override
-  public Converter<?, RequestBody> requestBodyConverter(
-      Type type,
-      Annotation[] parameterAnnotations,
-      Annotation[] methodAnnotations,
-      Retrofit retrofit) {
-    return delegate.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
   }
 
   /**
@@ -52,8 +51,12 @@ final class DecodeFailures extends Converter.Factory {
   static final class DecodeFailure extends IOException {
     private static final long serialVersionUID = 1L;
 
-    DecodeFailure(Throwable cause) {
+    /** The status of the response whose body this is. */
+    final int status;
+
+    DecodeFailure(int status, Throwable cause) {
       super(cause.getMessage(), cause);
+      this.status = status;
     }
   }
 }

@@ -33,7 +33,7 @@ final class FanOut {
   private final ProgressListener progress;
   private final String accountId;
   private final List<String> versionIds;
-  private final boolean failFast;
+  private final BuildsService.OnFailure onFailure;
   private final List<Chunk> chunks = new ArrayList<>();
   private final CompletableFuture<FetchOutcome> future = new CompletableFuture<>();
   private int done;
@@ -47,25 +47,25 @@ final class FanOut {
       String accountId,
       List<String> versionIds,
       int chunkSize,
-      boolean failFast) {
+      BuildsService.OnFailure onFailure) {
     this.api = api;
     this.mapper = mapper;
     this.limiter = limiter;
     this.progress = progress;
     this.accountId = accountId;
     this.versionIds = versionIds;
-    this.failFast = failFast;
+    this.onFailure = onFailure;
     for (List<String> ids : VersionIds.partition(versionIds, chunkSize)) {
       chunks.add(new Chunk(ids));
     }
   }
 
   /**
-   * Starts the requests. With {@code onCallerThread}, a call of one request whose place in the
-   * limiter is free runs on the calling thread, which waits anyway: this skips the hand-off to an
-   * OkHttp thread and back, most of a single request's cost on loopback.
+   * Starts the requests. When the caller {@link BuildsService.Caller#BLOCKS blocks}, a call of one
+   * request whose place in the limiter is free runs on the calling thread, which waits anyway: this
+   * skips the hand-off to an OkHttp thread and back, most of a single request's cost on loopback.
    */
-  CompletableFuture<FetchOutcome> start(boolean onCallerThread) {
+  CompletableFuture<FetchOutcome> start(BuildsService.Caller caller) {
     if (chunks.isEmpty()) {
       future.complete(new FetchOutcome(Map.of(), List.of(), List.of(), List.of()));
       return future;
@@ -76,7 +76,7 @@ final class FanOut {
             cancelAll();
           }
         });
-    if (onCallerThread && chunks.size() == 1 && limiter.tryAcquire()) {
+    if (caller == BuildsService.Caller.BLOCKS && chunks.size() == 1 && limiter.tryAcquire()) {
       chunks.get(0).runOnCaller();
       return future;
     }
@@ -106,7 +106,7 @@ final class FanOut {
         chunk.mismatches = mismatches;
         chunk.failure = failure;
         doneNow = ++done;
-        if (failure != null && failFast) {
+        if (failure != null && onFailure == BuildsService.OnFailure.FAIL_CALL) {
           finished = true;
           failNow = true;
         } else if (done == chunks.size()) {

@@ -39,12 +39,15 @@ import okhttp3.Response;
  * slices whether the call was cancelled (by {@code close()}, its future or OkHttp's call timeout).
  * Times come from the {@link Clock}.
  */
-public final class RateBudget implements Interceptor {
+final class RateBudget implements Interceptor {
   /** The longest single sleep, so that a cancelled call stops waiting within this time. */
   static final Duration SLICE = Duration.ofSeconds(1);
 
   /** At most this many quotas learned from {@code RateLimit-Policy} are kept. */
   static final int MAX_POLICIES = 4;
+
+  /** The longest duration a {@code long} of milliseconds holds. */
+  private static final Duration MAX_MILLIS = Duration.ofMillis(Long.MAX_VALUE);
 
   private final Window window;
   private final Clock clock;
@@ -66,7 +69,7 @@ public final class RateBudget implements Interceptor {
   }
 
   /** Returns a budget of {@code requests} per {@code per}, obeying the server's headers. */
-  public static RateBudget of(
+  static RateBudget of(
       int requests, Duration per, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
     return new RateBudget(new Window(requests, per.toMillis()), maxRetryAfter, sleeper, clock);
   }
@@ -75,7 +78,7 @@ public final class RateBudget implements Interceptor {
    * Returns a budget that counts nothing and ignores the rate-limit headers, but still sends
    * nothing during a block a 429's {@code Retry-After} announced.
    */
-  public static RateBudget off(Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+  static RateBudget off(Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
     return new RateBudget(null, maxRetryAfter, sleeper, clock);
   }
 
@@ -84,7 +87,7 @@ public final class RateBudget implements Interceptor {
    * maxRetryAfter} that has not yet passed, or {@code null} if requests may be sent (perhaps after
    * a wait).
    */
-  public synchronized RateLimitException blocked() {
+  synchronized RateLimitException blocked() {
     long now = clock.millis();
     long left = blockedUntil - now;
     if (left <= maxRetryAfterMillis) {
@@ -163,7 +166,7 @@ public final class RateBudget implements Interceptor {
     if (response.code() == 429) {
       Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
       if (retryAfter != null) {
-        long until = saturatedAdd(clock.millis(), retryAfter.toMillis());
+        long until = saturatedAdd(clock.millis(), millis(retryAfter));
         if (until > blockedUntil) {
           blockedUntil = until;
           blockRetryAfter = retryAfter;
@@ -222,6 +225,11 @@ public final class RateBudget implements Interceptor {
     if (serverResetAt > now) {
       serverRemaining--;
     }
+  }
+
+  /** Returns {@code duration} in milliseconds, {@code Long.MAX_VALUE} if it does not fit. */
+  private static long millis(Duration duration) {
+    return duration.compareTo(MAX_MILLIS) < 0 ? duration.toMillis() : Long.MAX_VALUE;
   }
 
   private static long saturatedAdd(long a, long b) {

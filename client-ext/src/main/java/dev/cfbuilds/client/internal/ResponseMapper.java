@@ -119,7 +119,7 @@ final class ResponseMapper {
               + " returned a body that is not the"
               + " expected JSON: "
               + oneLine(String.valueOf(failure.getMessage()), MAX_DETAIL),
-          200,
+          ((DecodeFailures.DecodeFailure) failure).status,
           failure.getCause());
     }
     if (failure instanceof IOException) {

@@ -27,7 +27,7 @@ import okhttp3.ResponseBody;
  * middle of a body is retried like any other I/O error; bodies of responses not returned are
  * closed.
  */
-public final class RetryInterceptor implements Interceptor {
+final class RetryInterceptor implements Interceptor {
   static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
@@ -47,7 +47,7 @@ public final class RetryInterceptor implements Interceptor {
    * @param sleeper waits between attempts
    * @param clock reads the time for {@code Retry-After} dates
    */
-  public RetryInterceptor(int maxRetries, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+  RetryInterceptor(int maxRetries, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
     this.maxRetries = maxRetries;
     this.maxRetryAfter = maxRetryAfter;
     this.sleeper = sleeper;

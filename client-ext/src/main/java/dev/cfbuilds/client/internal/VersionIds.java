@@ -48,7 +48,7 @@ public final class VersionIds {
   }
 
   /** Returns {@code items} cut into consecutive lists of at most {@code size} items. */
-  public static <T> List<List<T>> partition(List<T> items, int size) {
+  static <T> List<List<T>> partition(List<T> items, int size) {
     if (size < 1) {
       throw new IllegalArgumentException("size must be >= 1 but was " + size);
     }

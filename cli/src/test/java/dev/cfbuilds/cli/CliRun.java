@@ -1,0 +1,45 @@
+package dev.cfbuilds.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one in-process run of the command printed and returned, with line ends as {@code \n}.
+ *
+ * @param exitCode what {@link Main#run} returned
+ * @param out what it printed on standard output
+ * @param err what it printed on standard error
+ */
+record CliRun(int exitCode, String out, String err) {
+  /**
+   * Runs the command with {@code args}, the environment {@code env} and {@code stdin} as standard
+   * input; {@code terminal} says whether standard output and error are a terminal.
+   */
+  static CliRun run(Map<String, String> env, String stdin, boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode =
+        Main.run(
+            args,
+            new CliContext(
+                env,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                terminal,
+                terminal),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    return new CliRun(exitCode, unixLines(out), unixLines(err));
+  }
+
+  List<String> outLines() {
+    return out.lines().toList();
+  }
+
+  private static String unixLines(StringWriter text) {
+    return text.toString().replace(System.lineSeparator(), "\n");
+  }
+}
