@@ -63,6 +63,14 @@ class AwaitBuildsTest {
         .build();
   }
 
+  /** Awaits {@code ids} with a fresh client and returns the timeout it fails with. */
+  private AwaitTimeoutException awaitTimeout(List<String> ids, Duration timeout) {
+    try (CloudflareBuildsClient client = client()) {
+      return catchThrowableOfType(
+          AwaitTimeoutException.class, () -> client.awaitBuilds(ids, timeout));
+    }
+  }
+
   @Test
   void pollsOnlyWhatIsNotStoppedAtGrowingIntervalsUntilEveryBuildHasStopped() {
     List<String> input = ids(4);
@@ -102,12 +110,7 @@ class AwaitBuildsTest {
   @Test
   void throwsWithWhatItLastSawWhenTheTimeoutPassesFirst() {
     List<String> input = ids(9);
-    AwaitTimeoutException e;
-    try (CloudflareBuildsClient client = client()) {
-      e =
-          catchThrowableOfType(
-              AwaitTimeoutException.class, () -> client.awaitBuilds(input, Duration.ofSeconds(3)));
-    }
+    AwaitTimeoutException e = awaitTimeout(input, Duration.ofSeconds(3));
     // Polls at 0 s, 1 s, 2.5 s and, cut short by the timeout, 3 s: the fourth stops version 4.
     assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(3));
     assertThat(e)
@@ -200,12 +203,7 @@ class AwaitBuildsTest {
   @Test
   void aTimeoutNamesUpToThreePendingVersionsWithoutAnEllipsis() {
     List<String> input = ids(4);
-    AwaitTimeoutException e;
-    try (CloudflareBuildsClient client = client()) {
-      e =
-          catchThrowableOfType(
-              AwaitTimeoutException.class, () -> client.awaitBuilds(input, Duration.ZERO));
-    }
+    AwaitTimeoutException e = awaitTimeout(input, Duration.ZERO);
     assertThat(e)
         .hasMessage(
             "timed out after 0 s awaiting builds: 3 of 4 not stopped yet ("
