@@ -371,43 +371,94 @@ final class LosslessAdapters implements JsonAdapter.Factory {
   }
 
   /**
-   * A list, read element by element, once. When an element does not fit, the typed list holds
-   * {@code null} in its place, and the whole list is also kept as raw JSON to be written back.
+   * A list or a map, read value by value, once. When a value does not fit, the typed container
+   * holds {@code null} (or the readable part) in its place, and the whole container is also kept as
+   * raw JSON to be written back. The raw copy starts at the first value that does not fit, so a
+   * well-formed container costs none.
+   *
+   * @param <C> the container: a list, or a map with string keys
    */
-  private static final class ListKind extends Kind {
-    private final Kind element;
+  private abstract static class ContainerKind<C> extends Kind {
+    final Kind element;
 
-    ListKind(Kind element) {
-      super(JsonReader.Token.BEGIN_ARRAY);
+    ContainerKind(JsonReader.Token token, Kind element) {
+      super(token);
       this.element = element;
     }
 
+    /** Returns a new, empty container. */
+    abstract C empty();
+
+    /** Adds a value under {@code name}, which a list ignores. */
+    abstract void put(C container, String name, Object value);
+
+    /** Returns a copy of {@code typed} with each value turned back into raw JSON. */
+    abstract C rawCopy(C typed);
+
+    /** Returns {@code value} as raw JSON, {@code null} staying {@code null}. */
+    final Object rawOf(Object value) {
+      return value == null ? null : element.toRaw(value);
+    }
+
     @Override
-    Object readMatching(JsonReader reader) throws IOException {
-      List<Object> typed = new ArrayList<>();
-      List<Object> raw = null;
-      reader.beginArray();
+    final Object readMatching(JsonReader reader) throws IOException {
+      boolean object = token == JsonReader.Token.BEGIN_OBJECT;
+      C typed = empty();
+      C raw = null;
+      if (object) {
+        reader.beginObject();
+      } else {
+        reader.beginArray();
+      }
       while (reader.hasNext()) {
+        String name = object ? reader.nextName() : null;
         Object value =
             reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : element.read(reader);
         if (value instanceof Mismatch mismatch) {
           if (raw == null) {
-            raw = new ArrayList<>();
-            for (Object earlier : typed) {
-              raw.add(earlier == null ? null : element.toRaw(earlier));
-            }
+            raw = rawCopy(typed);
           }
-          raw.add(mismatch.raw);
-          typed.add(mismatch.typed);
+          put(raw, name, mismatch.raw);
+          put(typed, name, mismatch.typed);
         } else {
-          typed.add(value);
+          put(typed, name, value);
           if (raw != null) {
-            raw.add(value == null ? null : element.toRaw(value));
+            put(raw, name, rawOf(value));
           }
         }
       }
-      reader.endArray();
+      if (object) {
+        reader.endObject();
+      } else {
+        reader.endArray();
+      }
       return raw == null ? typed : new Mismatch(typed, raw);
+    }
+  }
+
+  /** A list, read element by element as {@link ContainerKind} says. */
+  private static final class ListKind extends ContainerKind<List<Object>> {
+    ListKind(Kind element) {
+      super(JsonReader.Token.BEGIN_ARRAY, element);
+    }
+
+    @Override
+    List<Object> empty() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    void put(List<Object> list, String name, Object value) {
+      list.add(value);
+    }
+
+    @Override
+    List<Object> rawCopy(List<Object> typed) {
+      List<Object> raw = new ArrayList<>(typed.size() + 1);
+      for (Object value : typed) {
+        raw.add(rawOf(value));
+      }
+      return raw;
     }
 
     @Override
@@ -425,46 +476,29 @@ final class LosslessAdapters implements JsonAdapter.Factory {
   }
 
   /**
-   * A map with string keys, read entry by entry like {@link ListKind}: an entry that does not fit
-   * maps to {@code null}, so that one odd build does not cost the others.
+   * A map with string keys, read entry by entry as {@link ContainerKind} says: an entry that does
+   * not fit maps to {@code null}, so that one odd build does not cost the others.
    */
-  private static final class MapKind extends Kind {
-    private final Kind value;
-
+  private static final class MapKind extends ContainerKind<Map<String, Object>> {
     MapKind(Kind value) {
-      super(JsonReader.Token.BEGIN_OBJECT);
-      this.value = value;
+      super(JsonReader.Token.BEGIN_OBJECT, value);
     }
 
     @Override
-    Object readMatching(JsonReader reader) throws IOException {
-      Map<String, Object> typed = new LinkedHashMap<>();
-      Map<String, Object> raw = null;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        String name = reader.nextName();
-        Object entry =
-            reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : value.read(reader);
-        if (entry instanceof Mismatch mismatch) {
-          if (raw == null) {
-            raw = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> earlier : typed.entrySet()) {
-              raw.put(
-                  earlier.getKey(),
-                  earlier.getValue() == null ? null : value.toRaw(earlier.getValue()));
-            }
-          }
-          raw.put(name, mismatch.raw);
-          typed.put(name, mismatch.typed);
-        } else {
-          typed.put(name, entry);
-          if (raw != null) {
-            raw.put(name, entry == null ? null : value.toRaw(entry));
-          }
-        }
-      }
-      reader.endObject();
-      return raw == null ? typed : new Mismatch(typed, raw);
+    Map<String, Object> empty() {
+      return new LinkedHashMap<>();
+    }
+
+    @Override
+    void put(Map<String, Object> map, String name, Object value) {
+      map.put(name, value);
+    }
+
+    @Override
+    Map<String, Object> rawCopy(Map<String, Object> typed) {
+      Map<String, Object> raw = new LinkedHashMap<>();
+      typed.forEach((name, value) -> raw.put(name, rawOf(value)));
+      return raw;
     }
 
     @Override
@@ -478,7 +512,7 @@ final class LosslessAdapters implements JsonAdapter.Factory {
           if (entry.getValue() == null) {
             writer.nullValue();
           } else {
-            value.write(writer, entry.getValue());
+            element.write(writer, entry.getValue());
           }
         }
       } finally {
