@@ -2,9 +2,12 @@ package dev.cfbuilds.contract;
 
 import static dev.cfbuilds.contract.SpecResources.ERROR_EXAMPLE;
 import static dev.cfbuilds.contract.SpecResources.SAMPLE;
+import static dev.cfbuilds.contract.SpecResources.sampleWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
@@ -120,9 +123,7 @@ class DriftToleranceTest {
   @Test
   void unknownProviderTypeDecodesToTheFallbackConstantKeepingItsText() throws IOException {
     Build build =
-        onlyBuild(
-            SpecResources.read(SAMPLE)
-                .replace("\"provider_type\": \"github\"", "\"provider_type\": \"gitlab\""));
+        onlyBuild(sampleWith("\"provider_type\": \"github\"", "\"provider_type\": \"gitlab\""));
 
     assertThat(build.getBuildTriggerMetadata().getProviderType()).isEqualTo(ProviderType.UNKNOWN);
     assertThat(build.getBuildTriggerMetadata()._rawValue("provider_type")).isEqualTo("gitlab");
@@ -133,9 +134,7 @@ class DriftToleranceTest {
   @Test
   void unknownBuildOutcomeDecodesToTheFallbackConstantKeepingItsText() throws IOException {
     Build build =
-        onlyBuild(
-            SpecResources.read(SAMPLE)
-                .replace("\"build_outcome\": \"success\"", "\"build_outcome\": \"timed_out\""));
+        onlyBuild(sampleWith("\"build_outcome\": \"success\"", "\"build_outcome\": \"timed_out\""));
 
     assertThat(build.getBuildOutcome()).isEqualTo(BuildOutcome.UNKNOWN);
     assertThat(build._rawValue("build_outcome")).isEqualTo("timed_out");
@@ -158,20 +157,14 @@ class DriftToleranceTest {
     assertThat(decoded.getResult()).isNull();
     assertThat(decoded.getMessages()).isEmpty();
     assertThat(decoded.getErrors())
-        .singleElement()
-        .satisfies(
-            error -> {
-              assertThat(error.getCode()).isEqualTo(12000);
-              assertThat(error.getMessage()).isEqualTo("Not found");
-            });
+        .extracting(ApiError::getCode, ApiError::getMessage)
+        .containsExactly(tuple(12000, "Not found"));
   }
 
   @Test
   void malformedDateTimeIsKeptAsTextAndItsGetterIsNull() throws IOException {
     String broken =
-        SpecResources.read(SAMPLE)
-            .replace(
-                "\"running_on\": \"2019-12-27T18:11:19.117Z\"", "\"running_on\": \"yesterday\"");
+        sampleWith("\"running_on\": \"2019-12-27T18:11:19.117Z\"", "\"running_on\": \"yesterday\"");
 
     Build build = onlyBuild(broken);
 
@@ -182,7 +175,7 @@ class DriftToleranceTest {
 
   @Test
   void wrongJsonTypeIsKeptAndItsGetterIsNull() throws IOException {
-    String broken = SpecResources.read(SAMPLE).replace("\"success\": true", "\"success\": \"yes\"");
+    String broken = sampleWith("\"success\": true", "\"success\": \"yes\"");
 
     BuildsByVersionIdsResponse decoded = SpecResources.decode(broken);
 

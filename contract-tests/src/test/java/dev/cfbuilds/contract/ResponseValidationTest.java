@@ -2,12 +2,14 @@ package dev.cfbuilds.contract;
 
 import static dev.cfbuilds.contract.SpecResources.ERROR_EXAMPLE;
 import static dev.cfbuilds.contract.SpecResources.SAMPLE;
+import static dev.cfbuilds.contract.SpecResources.sampleWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,33 +22,26 @@ class ResponseValidationTest {
 
   @Test
   void sampleIsAValid200Response() {
-    assertThat(validate(200, SpecResources.read(SAMPLE)).getMessages()).isEmpty();
+    assertThat(messages(200, SpecResources.read(SAMPLE))).isEmpty();
   }
 
   @Test
   void sampleWithObjectEnvironmentVariablesIsAValid200Response() {
     String objects =
-        SpecResources.read(SAMPLE)
-            .replace(
-                "\"foo\": \"string\"",
-                "\"foo\": {\"is_secret\": false, \"created_on\": \"2024-05-01T12:00:00Z\","
-                    + " \"value\": \"bar\"}, \"TOKEN\": {\"is_secret\": true,"
-                    + " \"created_on\": \"2024-05-01T12:00:00Z\", \"value\": null}");
+        sampleWith(
+            "\"foo\": \"string\"",
+            "\"foo\": {\"is_secret\": false, \"created_on\": \"2024-05-01T12:00:00Z\","
+                + " \"value\": \"bar\"}, \"TOKEN\": {\"is_secret\": true,"
+                + " \"created_on\": \"2024-05-01T12:00:00Z\", \"value\": null}");
 
-    assertThat(objects).isNotEqualTo(SpecResources.read(SAMPLE));
-    assertThat(validate(200, objects).getMessages()).isEmpty();
+    assertThat(messages(200, objects)).isEmpty();
   }
 
   @Test
   void environmentVariableOfNeitherShapeIsRejected() {
-    String broken =
-        SpecResources.read(SAMPLE)
-            .replace("\"foo\": \"string\"", "\"foo\": {\"is_secret\": \"no\"}");
+    String broken = sampleWith("\"foo\": \"string\"", "\"foo\": {\"is_secret\": \"no\"}");
 
-    ValidationReport report = validate(200, broken);
-
-    assertThat(report.getMessages())
-        .extracting(ValidationReport.Message::getMessage)
+    assertThat(messages(200, broken))
         .anySatisfy(
             message ->
                 assertThat(message)
@@ -56,17 +51,14 @@ class ResponseValidationTest {
 
   @Test
   void errorExampleIsAValid4xxResponse() {
-    assertThat(validate(404, SpecResources.read(ERROR_EXAMPLE)).getMessages()).isEmpty();
+    assertThat(messages(404, SpecResources.read(ERROR_EXAMPLE))).isEmpty();
   }
 
   @Test
   void sampleWithAWrongTypeIsRejected() {
-    String broken = SpecResources.read(SAMPLE).replace("\"success\": true", "\"success\": \"yes\"");
+    String broken = sampleWith("\"success\": true", "\"success\": \"yes\"");
 
-    ValidationReport report = validate(200, broken);
-
-    assertThat(report.getMessages())
-        .extracting(ValidationReport.Message::getMessage)
+    assertThat(messages(200, broken))
         .containsExactly(
             "[Path '/success'] Instance type (string) does not match any allowed primitive type"
                 + " (allowed: [\"boolean\"])");
@@ -74,22 +66,24 @@ class ResponseValidationTest {
 
   @Test
   void errorResponseWithoutItsRequiredFieldsIsRejected() {
-    ValidationReport report =
-        validate(404, "{\"errors\":[{\"code\":12000,\"message\":\"Not found\"}]}");
-
-    assertThat(report.getMessages())
-        .extracting(ValidationReport.Message::getMessage)
+    assertThat(messages(404, "{\"errors\":[{\"code\":12000,\"message\":\"Not found\"}]}"))
         .containsExactly(
             "Object has missing required properties ([\"messages\",\"result\",\"success\"])");
   }
 
-  private static ValidationReport validate(int status, String body) {
-    return VALIDATOR.validateResponse(
-        PATH,
-        Request.Method.GET,
-        SimpleResponse.Builder.status(status)
-            .withContentType("application/json")
-            .withBody(body)
-            .build());
+  /** Returns the texts of the validator's messages about a response. */
+  private static List<String> messages(int status, String body) {
+    return VALIDATOR
+        .validateResponse(
+            PATH,
+            Request.Method.GET,
+            SimpleResponse.Builder.status(status)
+                .withContentType("application/json")
+                .withBody(body)
+                .build())
+        .getMessages()
+        .stream()
+        .map(ValidationReport.Message::getMessage)
+        .toList();
   }
 }

@@ -107,6 +107,16 @@ final class SpecResources {
     }
   }
 
+  /**
+   * Returns the sample with each {@code text} in it replaced, failing if there is none, so that an
+   * edit of the sample cannot leave a test checking nothing.
+   */
+  static String sampleWith(String text, String replacement) {
+    String sample = read(SAMPLE);
+    assertThat(sample).as("the sample").contains(text);
+    return sample.replace(text, replacement);
+  }
+
   static String specYaml() {
     return read(SPEC);
   }
