@@ -64,8 +64,7 @@ class BreakingChangeGateTest {
 
   @Test
   void newRequiredParameterIsIncompatible() {
-    String edited =
-        editedSpec(spec -> addQueryParameter(spec, "per_page", true, Map.of("type", "integer")));
+    String edited = withQueryParameter("per_page", true, Map.of("type", "integer"));
 
     assertThat(compare(SpecResources.specYaml(), edited).isIncompatible()).isTrue();
   }
@@ -74,18 +73,10 @@ class BreakingChangeGateTest {
   void narrowedRequestEnumIsIncompatible() {
     // The spec's enums are all in responses, so the released side gets a request enum first.
     String released =
-        editedSpec(
-            spec ->
-                addQueryParameter(
-                    spec,
-                    "include",
-                    false,
-                    Map.of("type", "string", "enum", List.of("logs", "artifacts"))));
+        withQueryParameter(
+            "include", false, Map.of("type", "string", "enum", List.of("logs", "artifacts")));
     String narrowed =
-        editedSpec(
-            spec ->
-                addQueryParameter(
-                    spec, "include", false, Map.of("type", "string", "enum", List.of("logs"))));
+        withQueryParameter("include", false, Map.of("type", "string", "enum", List.of("logs")));
 
     assertThat(compare(SpecResources.specYaml(), released).isCompatible()).isTrue();
     assertThat(compare(released, narrowed).isIncompatible()).isTrue();
@@ -175,12 +166,17 @@ class BreakingChangeGateTest {
     return SpecResources.toYaml(spec);
   }
 
+  /** Returns the working spec with one more query parameter on the operation. */
   @SuppressWarnings("unchecked")
-  private static void addQueryParameter(
-      Map<String, Object> spec, String name, boolean required, Map<String, Object> schema) {
-    Map<String, Object> operation = node(spec, "paths", PATH, "get");
-    List<Object> parameters = new ArrayList<>((List<Object>) operation.get("parameters"));
-    parameters.add(Map.of("name", name, "in", "query", "required", required, "schema", schema));
-    operation.put("parameters", parameters);
+  private static String withQueryParameter(
+      String name, boolean required, Map<String, Object> schema) {
+    return editedSpec(
+        spec -> {
+          Map<String, Object> operation = node(spec, "paths", PATH, "get");
+          List<Object> parameters = new ArrayList<>((List<Object>) operation.get("parameters"));
+          parameters.add(
+              Map.of("name", name, "in", "query", "required", required, "schema", schema));
+          operation.put("parameters", parameters);
+        });
   }
 }

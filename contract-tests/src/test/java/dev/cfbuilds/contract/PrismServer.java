@@ -20,19 +20,13 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Runs Stoplight Prism in mock mode from our spec on a free loopback port: an HTTP server written
  * by others from the same document, that checks our requests and answers with the spec's example.
+ *
+ * @param process the Prism process
+ * @param logFile where Prism logs each request and the violations it found in it
+ * @param url the root URL, which stands for {@code https://api.cloudflare.com/client/v4/}
  */
-final class PrismServer implements AutoCloseable {
+record PrismServer(Process process, Path logFile, HttpUrl url) implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(30);
-
-  private final Process process;
-  private final Path log;
-  private final HttpUrl url;
-
-  private PrismServer(Process process, Path log, HttpUrl url) {
-    this.process = process;
-    this.log = log;
-    this.url = url;
-  }
 
   /**
    * Starts Prism on {@code specYaml} and waits until it answers. Without Node.js or the Prism that
@@ -84,14 +78,9 @@ final class PrismServer implements AutoCloseable {
     return server;
   }
 
-  /** Returns the root URL, which stands for {@code https://api.cloudflare.com/client/v4/}. */
-  HttpUrl url() {
-    return url;
-  }
-
   /** Returns what Prism has logged so far: each request, and the violations it found in it. */
   String log() throws IOException {
-    return Files.readString(log, StandardCharsets.UTF_8);
+    return Files.readString(logFile, StandardCharsets.UTF_8);
   }
 
   @Override
