@@ -4,6 +4,7 @@ import static dev.cfbuilds.client.BuildsServer.ids;
 import static dev.cfbuilds.client.BuildsServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cfbuilds.client.errors.BadRequestException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
@@ -15,6 +16,7 @@ import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.client.errors.UnauthorizedException;
 import dev.cfbuilds.client.errors.UnexpectedStatusCodeException;
+import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
 import java.util.List;
 import java.util.Map;
@@ -63,19 +65,14 @@ class ErrorsTest {
       int status, Class<? extends CloudflareServiceException> type, String text) {
     server.enqueue(json(status, NOT_FOUND_ENVELOPE));
 
-    CloudflareServiceException e =
-        catchThrowableOfType(type, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    CloudflareServiceException e = failureOf(type);
 
     String hint = status == 401 ? "\n" + UnauthorizedException.TOKEN_HINT : "";
     assertThat(e).hasMessage(PATH + " returned " + status + text + ": [12000] Not found" + hint);
     assertThat(e.statusCode()).isEqualTo(status);
     assertThat(e.errors())
-        .singleElement()
-        .satisfies(
-            error -> {
-              assertThat(error.getCode()).isEqualTo(12000);
-              assertThat(error.getMessage()).isEqualTo("Not found");
-            });
+        .extracting(ApiError::getCode, ApiError::getMessage)
+        .containsExactly(tuple(12000, "Not found"));
     assertThat(e.headers()).containsEntry("content-type", List.of("application/json"));
   }
 
@@ -83,9 +80,7 @@ class ErrorsTest {
   void a401NamesTheKindOfTokenTheApiNeedsOnALineOfItsOwn() {
     server.enqueue(json(401, NOT_FOUND_ENVELOPE));
 
-    UnauthorizedException e =
-        catchThrowableOfType(
-            UnauthorizedException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    UnauthorizedException e = failureOf(UnauthorizedException.class);
 
     assertThat(e.getMessage().lines())
         .containsExactly(
@@ -98,9 +93,7 @@ class ErrorsTest {
   void treatsSuccessFalseOnA200AsAServiceError() {
     server.enqueue(json(200, NOT_FOUND_ENVELOPE));
 
-    CloudflareServiceException e =
-        catchThrowableOfType(
-            CloudflareServiceException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    CloudflareServiceException e = failureOf(CloudflareServiceException.class);
 
     assertThat(e).hasMessage(PATH + " returned 200 with \"success\": false: [12000] Not found");
     assertThat(e.statusCode()).isEqualTo(200);
@@ -119,9 +112,7 @@ class ErrorsTest {
             .body(page)
             .build());
 
-    InternalServerException e =
-        catchThrowableOfType(
-            InternalServerException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    InternalServerException e = failureOf(InternalServerException.class);
 
     assertThat(e.getMessage())
         .startsWith(
@@ -141,9 +132,7 @@ class ErrorsTest {
                 + hostile.replace("\r", "\\r").replace("\n", "\\n")
                 + "\"}],\"messages\":[],\"result\":null,\"success\":false}"));
 
-    PermissionDeniedException e =
-        catchThrowableOfType(
-            PermissionDeniedException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    PermissionDeniedException e = failureOf(PermissionDeniedException.class);
 
     assertThat(e.getMessage())
         .isEqualTo(
@@ -185,9 +174,7 @@ class ErrorsTest {
       int status, String body, String why) {
     server.enqueue(json(status, body));
 
-    MalformedResponseException e =
-        catchThrowableOfType(
-            MalformedResponseException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    MalformedResponseException e = failureOf(MalformedResponseException.class);
 
     assertThat(e.getMessage())
         .startsWith(PATH + " returned a body that is not the expected JSON: " + why);
@@ -219,11 +206,14 @@ class ErrorsTest {
             .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
             .build());
 
-    CloudflareIoException e =
-        catchThrowableOfType(
-            CloudflareIoException.class, () -> client.getBuildsByVersionIds("acct", ids(1)));
+    CloudflareIoException e = failureOf(CloudflareIoException.class);
 
     assertThat(e.getMessage()).startsWith(PATH + " failed: ");
     assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+  }
+
+  /** Returns what a lookup of one version ID throws, which must be a {@code type}. */
+  private <T extends Throwable> T failureOf(Class<T> type) {
+    return catchThrowableOfType(type, () -> client.getBuildsByVersionIds("acct", ids(1)));
   }
 }

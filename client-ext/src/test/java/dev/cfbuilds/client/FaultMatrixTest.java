@@ -113,6 +113,15 @@ class FaultMatrixTest {
     }
   }
 
+  /** Returns a 429 asking the client to retry after {@code retryAfter}. */
+  private static MockResponse rateLimited(String retryAfter) {
+    return new MockResponse.Builder()
+        .code(429)
+        .addHeader("Retry-After", retryAfter)
+        .body(FAILURE_ENVELOPE)
+        .build();
+  }
+
   /**
    * One fault.
    *
@@ -123,15 +132,6 @@ class FaultMatrixTest {
    * @param requests how many requests of the faulty chunk reach the server
    * @param retryWait the exact wait before each retry, or {@code null} for the jittered backoff
    */
-  /** Returns a 429 asking the client to retry after {@code retryAfter}. */
-  private static MockResponse rateLimited(String retryAfter) {
-    return new MockResponse.Builder()
-        .code(429)
-        .addHeader("Retry-After", retryAfter)
-        .body(FAILURE_ENVELOPE)
-        .build();
-  }
-
   record Fault(
       String name,
       BiFunction<Integer, List<String>, MockResponse> respond,
@@ -139,6 +139,25 @@ class FaultMatrixTest {
       Class<? extends Throwable> cause,
       int requests,
       Duration retryWait) {
+    /** Returns a fault the call ends in, with no fixed wait before a retry. */
+    static Fault failing(
+        String name,
+        BiFunction<Integer, List<String>, MockResponse> respond,
+        Class<? extends CloudflareException> outcome,
+        Class<? extends Throwable> cause,
+        int requests) {
+      return new Fault(name, respond, outcome, cause, requests, null);
+    }
+
+    /** Returns a fault the call recovers from after {@code requests} requests. */
+    static Fault recovering(
+        String name,
+        BiFunction<Integer, List<String>, MockResponse> respond,
+        int requests,
+        Duration retryWait) {
+      return new Fault(name, respond, null, null, requests, retryWait);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -148,14 +167,9 @@ class FaultMatrixTest {
   static Stream<Arguments> matrix() {
     List<Fault> faults =
         List.of(
-            new Fault(
-                "connection refused",
-                null,
-                CloudflareIoException.class,
-                ConnectException.class,
-                0,
-                null),
-            new Fault(
+            Fault.failing(
+                "connection refused", null, CloudflareIoException.class, ConnectException.class, 0),
+            Fault.failing(
                 "disconnect before the response",
                 (n, ids) ->
                     new MockResponse.Builder()
@@ -163,9 +177,8 @@ class FaultMatrixTest {
                         .build(),
                 CloudflareIoException.class,
                 IOException.class,
-                ATTEMPTS,
-                null),
-            new Fault(
+                ATTEMPTS),
+            Fault.failing(
                 "disconnect mid-body",
                 (n, ids) ->
                     new MockResponse.Builder()
@@ -175,23 +188,16 @@ class FaultMatrixTest {
                         .build(),
                 CloudflareIoException.class,
                 IOException.class,
-                ATTEMPTS,
-                null),
-            new Fault(
+                ATTEMPTS),
+            Fault.failing(
                 "truncated JSON",
                 (n, ids) -> json(200, envelope(ids).substring(0, 300)),
                 MalformedResponseException.class,
                 null,
-                1,
-                null),
-            new Fault(
-                "empty body",
-                (n, ids) -> json(200, ""),
-                MalformedResponseException.class,
-                null,
-                1,
-                null),
-            new Fault(
+                1),
+            Fault.failing(
+                "empty body", (n, ids) -> json(200, ""), MalformedResponseException.class, null, 1),
+            Fault.failing(
                 "HTML 502 page",
                 (n, ids) ->
                     new MockResponse.Builder()
@@ -201,47 +207,38 @@ class FaultMatrixTest {
                         .build(),
                 InternalServerException.class,
                 null,
-                ATTEMPTS,
-                null),
-            new Fault(
+                ATTEMPTS),
+            Fault.recovering(
                 "500 then 200",
                 (n, ids) -> n == 0 ? json(500, FAILURE_ENVELOPE) : json(200, envelope(ids)),
-                null,
-                null,
                 2,
                 null),
-            new Fault(
+            Fault.failing(
                 "503 every time",
                 (n, ids) -> json(503, FAILURE_ENVELOPE),
                 InternalServerException.class,
                 null,
-                ATTEMPTS,
-                null),
-            new Fault(
+                ATTEMPTS),
+            Fault.recovering(
                 "429, Retry-After: 1, then 200",
                 (n, ids) -> n == 0 ? rateLimited("1") : json(200, envelope(ids)),
-                null,
-                null,
                 2,
                 Duration.ofSeconds(1)),
-            new Fault(
+            Fault.recovering(
                 "429, Retry-After: HTTP-date +7 s, then 200",
                 (n, ids) ->
                     n == 0
                         ? rateLimited("Sat, 28 Nov 2026 12:00:07 GMT")
                         : json(200, envelope(ids)),
-                null,
-                null,
                 2,
                 Duration.ofSeconds(7)),
-            new Fault(
+            Fault.failing(
                 "429, Retry-After: 300 (cap 60 s)",
                 (n, ids) -> rateLimited("300"),
                 RateLimitException.class,
                 null,
-                1,
-                null),
-            new Fault(
+                1),
+            Fault.failing(
                 "body slower than the timeout",
                 (n, ids) ->
                     new MockResponse.Builder()
@@ -251,22 +248,19 @@ class FaultMatrixTest {
                         .build(),
                 CloudflareIoException.class,
                 SocketTimeoutException.class,
-                ATTEMPTS,
-                null),
-            new Fault(
+                ATTEMPTS),
+            Fault.failing(
                 "success:false on 200",
                 (n, ids) -> json(200, FAILURE_ENVELOPE),
                 CloudflareServiceException.class,
                 null,
-                1,
-                null),
-            new Fault(
+                1),
+            Fault.failing(
                 "valid JSON of the wrong shape",
                 (n, ids) -> json(200, "{\"success\":true,\"result\":[1,2]}"),
                 MalformedResponseException.class,
                 null,
-                1,
-                null));
+                1));
     List<Arguments> cases = new ArrayList<>();
     for (Fault fault : faults) {
       for (Shape call : Shape.values()) {

@@ -115,7 +115,7 @@ class RateBudgetTest {
         "X-RateLimit-Limit: 1200|X-RateLimit-Remaining: 0|X-RateLimit-Reset: EPOCH+30"
       })
   void waitsForTheResetWhenTheServerSaysNothingRemains(String headers) {
-    server.enqueue(ids -> withHeaders(headers, json(200, BuildsServer.envelope(ids))));
+    answerWithHeaders(headers);
     try (CloudflareBuildsClient client = builder().build()) {
       client.getBuildsByVersionIds("acct", ids(1));
       assertThat(time.sleeps()).isEmpty();
@@ -127,10 +127,7 @@ class RateBudgetTest {
 
   @Test
   void keepsToAQuotaTheServerAnnounces() {
-    server.enqueue(
-        ids ->
-            withHeaders(
-                "RateLimit-Policy: \"burst\";q=2;w=60", json(200, BuildsServer.envelope(ids))));
+    answerWithHeaders("RateLimit-Policy: \"burst\";q=2;w=60");
     try (CloudflareBuildsClient client = builder().maxConcurrentRequests(1).build()) {
       for (int i = 0; i < 5; i++) {
         client.getBuildsByVersionIds("acct", ids(1));
@@ -157,7 +154,7 @@ class RateBudgetTest {
         "X-RateLimit-Remaining: 0|X-RateLimit-Reset: 99999999"
       })
   void ignoresRateLimitHeadersItCannotRead(String headers) {
-    server.enqueue(ids -> withHeaders(headers, json(200, BuildsServer.envelope(ids))));
+    answerWithHeaders(headers);
     try (CloudflareBuildsClient client = builder().build()) {
       for (int i = 0; i < 3; i++) {
         assertThat(client.getBuildsByVersionIds("acct", ids(1))).hasSize(1);
@@ -222,17 +219,23 @@ class RateBudgetTest {
     }
   }
 
-  /** Returns {@code response} with headers "Name: value|Name: value"; EPOCH is the fake now. */
-  private MockResponse withHeaders(String headers, MockResponse response) {
-    MockResponse.Builder builder = response.newBuilder();
-    for (String header : headers.split("\\|")) {
-      int colon = header.indexOf(':');
-      String value = header.substring(colon + 1).trim();
-      if (value.startsWith("EPOCH+")) {
-        value = String.valueOf(time.millis() / 1000 + Long.parseLong(value.substring(6)));
-      }
-      builder.addHeader(header.substring(0, colon), value);
-    }
-    return builder.build();
+  /**
+   * Answers each request with its builds and the headers "Name: value|Name: value"; EPOCH is the
+   * fake now.
+   */
+  private void answerWithHeaders(String headers) {
+    server.enqueue(
+        ids -> {
+          MockResponse.Builder builder = json(200, BuildsServer.envelope(ids)).newBuilder();
+          for (String header : headers.split("\\|")) {
+            int colon = header.indexOf(':');
+            String value = header.substring(colon + 1).trim();
+            if (value.startsWith("EPOCH+")) {
+              value = String.valueOf(time.millis() / 1000 + Long.parseLong(value.substring(6)));
+            }
+            builder.addHeader(header.substring(0, colon), value);
+          }
+          return builder.build();
+        });
   }
 }
