@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -38,17 +39,16 @@ public final class PrintBuilds {
             .build()) {
       Map<String, Build> builds = client.getBuildsByVersionIds(VERSION_IDS);
       builds.forEach(
-          (versionId, build) ->
-              System.out.println(
-                  versionId
-                      + " "
-                      + build.getBuildOutcome()
-                      + " "
-                      + build.getStatus()
-                      + " "
-                      + build.getBuildTriggerMetadata().getBranch()
-                      + "@"
-                      + build.getBuildTriggerMetadata().getCommitHash()));
+          (versionId, build) -> {
+            BuildTriggerMetadata trigger = build.getBuildTriggerMetadata();
+            System.out.printf(
+                "%s %s %s %s@%s%n",
+                versionId,
+                build.getBuildOutcome(),
+                build.getStatus(),
+                trigger.getBranch(),
+                trigger.getCommitHash());
+          });
       if (!builds.keySet().equals(Set.copyOf(VERSION_IDS))) {
         throw new IllegalStateException("builds for " + builds.keySet() + ", not " + VERSION_IDS);
       }
