@@ -138,6 +138,13 @@ public final class BuildsService {
     return fetchNormalized(account, ids, onFailure, caller);
   }
 
+  /** Starts one request per chunk of {@code ids}, none of them looked up in the cache. */
+  private CompletableFuture<FetchOutcome> fanOut(
+      String account, List<String> ids, OnFailure onFailure, Caller caller) {
+    return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, onFailure)
+        .start(caller);
+  }
+
   /**
    * Starts fetching the builds of {@code ids}, already checked and normalised: fails at once if a
    * 429 blocked the client; takes stopped builds from the cache and fetches only the rest.
@@ -149,8 +156,7 @@ public final class BuildsService {
       return CompletableFuture.failedFuture(blocked);
     }
     if (cache == null) {
-      return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, onFailure)
-          .start(caller);
+      return fanOut(account, ids, onFailure, caller);
     }
     Map<String, Build> cached = new HashMap<>();
     List<String> toFetch = new ArrayList<>();
@@ -162,9 +168,7 @@ public final class BuildsService {
         toFetch.add(id);
       }
     }
-    CompletableFuture<FetchOutcome> fetched =
-        new FanOut(api, mapper, limiter, progress, account, toFetch, chunkSize, onFailure)
-            .start(caller);
+    CompletableFuture<FetchOutcome> fetched = fanOut(account, toFetch, onFailure, caller);
     CompletableFuture<FetchOutcome> merged =
         fetched.thenApply(outcome -> merge(ids, cached, remember(account, outcome)));
     merged.whenComplete(
