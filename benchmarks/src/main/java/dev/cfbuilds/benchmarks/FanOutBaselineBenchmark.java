@@ -46,11 +46,7 @@ public class FanOutBaselineBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     server = LoopbackServer.start(SamplePayload.load(), FanOutBenchmark.LATENCY);
-    client =
-        CloudflareBuildsClient.builder()
-            .apiToken(Fixtures.API_TOKEN)
-            .baseUrl(server.baseUrl().toString())
-            .build();
+    client = Fixtures.ours(server.baseUrl()).build();
     peer = Peer.create(server.baseUrl());
     pool = Executors.newFixedThreadPool(POOL_THREADS);
     ids = Fixtures.versionIds(FanOutBenchmark.VERSION_IDS);

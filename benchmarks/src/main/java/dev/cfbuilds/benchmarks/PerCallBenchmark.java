@@ -42,11 +42,7 @@ public class PerCallBenchmark extends MicrosecondBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO);
-    client =
-        CloudflareBuildsClient.builder()
-            .apiToken(Fixtures.API_TOKEN)
-            .baseUrl(server.baseUrl().toString())
-            .build();
+    client = Fixtures.ours(server.baseUrl()).build();
     okHttp = new OkHttpClient();
     peer = Peer.create(server.baseUrl());
     ids = Fixtures.versionIds(Fixtures.CHUNK);
