@@ -1,7 +1,6 @@
 package dev.cfbuilds.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
@@ -32,26 +31,22 @@ public class PerCallBenchmark extends MicrosecondBenchmark {
   private static final JsonAdapter<BuildsByVersionIdsResponse> ENVELOPE =
       ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
 
-  private LoopbackServer server;
-  private CloudflareBuildsClient client;
+  private LoopbackClients loopback;
   private OkHttpClient okHttp;
-  private Peer peer;
   private List<String> ids;
 
   /** Starts the server and builds the clients. */
   @Setup(Level.Trial)
   public void setUp() {
-    server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO);
-    client = Fixtures.ours(server.baseUrl()).build();
+    loopback = LoopbackClients.start(Duration.ZERO);
     okHttp = new OkHttpClient();
-    peer = Peer.create(server.baseUrl());
     ids = Fixtures.versionIds(Fixtures.CHUNK);
   }
 
   /** Our client. */
   @Benchmark
   public Map<String, Build> ours() {
-    return client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);
+    return loopback.ours().getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);
   }
 
   /**
@@ -93,23 +88,22 @@ public class PerCallBenchmark extends MicrosecondBenchmark {
   /** The peer, one request. */
   @Benchmark
   public Map<String, ?> peer() {
-    return peer.chunk(ids);
+    return loopback.peer().chunk(ids);
   }
 
   /** Closes everything. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    peer.close();
     okHttp.dispatcher().executorService().shutdown();
     okHttp.connectionPool().evictAll();
-    client.close();
-    server.close();
+    loopback.close();
   }
 
   private Request request() {
     return new Request.Builder()
         .url(
-            server
+            loopback
+                .server()
                 .baseUrl()
                 .newBuilder()
                 .addPathSegment("accounts")
