@@ -57,7 +57,7 @@ class OfficialDriftTest {
   void findsTheOperationAmongThousandsOfOthersInJsonAndYaml() {
     ObjectNode document = OfficialDocuments.fromOurSpec(Style.V30);
     OfficialDocuments.addFiller(document, 500);
-    ((ArrayNode) schema(document, "BuildStatus").get("enum")).add("waiting");
+    array(document, "BuildStatus", "enum").add("waiting");
     Finding expected =
         new Finding(FindingKind.ENUM_VALUE_ADDED, "$.result.builds.*.status", "\"waiting\"");
 
@@ -107,15 +107,13 @@ class OfficialDriftTest {
     edits.add(
         new Edit(
             "enum widened",
-            doc -> ((ArrayNode) schema(doc, "BuildOutcome").get("enum")).add("timed_out"),
+            doc -> array(doc, "BuildOutcome", "enum").add("timed_out"),
             new Finding(
                 FindingKind.ENUM_VALUE_ADDED, "$.result.builds.*.build_outcome", "\"timed_out\"")));
     edits.add(
         new Edit(
             "enum narrowed",
-            doc ->
-                ((ArrayNode) schema(doc, "BuildStatus").get("enum"))
-                    .removeIf(value -> value.asText().equals("queued")),
+            doc -> remove(array(doc, "BuildStatus", "enum"), "queued"),
             new Finding(FindingKind.ENUM_VALUE_REMOVED, "$.result.builds.*.status", "\"queued\"")));
     edits.add(
         new Edit(
@@ -199,9 +197,7 @@ class OfficialDriftTest {
     edits.add(
         new Edit(
             "required changed",
-            doc ->
-                ((ArrayNode) schema(doc, "ApiResponseCommon").get("required"))
-                    .removeIf(name -> name.asText().equals("success")),
+            doc -> remove(array(doc, "ApiResponseCommon", "required"), "success"),
             new Finding(
                 FindingKind.REQUIRED_CHANGED,
                 "$.success",
@@ -228,6 +224,14 @@ class OfficialDriftTest {
                     .putObject(NEW)
                     .put("type", "string"),
             new Finding(FindingKind.PROPERTY_ADDED, path + "." + NEW, "published: string")));
+  }
+
+  private static ArrayNode array(ObjectNode doc, String schemaName, String keyword) {
+    return (ArrayNode) schema(doc, schemaName).get(keyword);
+  }
+
+  private static void remove(ArrayNode array, String text) {
+    array.removeIf(value -> value.asText().equals(text));
   }
 
   private static ObjectNode property(ObjectNode doc, String schemaName, String property) {
