@@ -336,20 +336,14 @@ public final class OfficialDrift {
     if (ours.enumValues == null && theirs.enumValues == null) {
       return;
     }
-    if (theirs.enumValues == null) {
+    if (ours.enumValues == null || theirs.enumValues == null) {
       findings.add(
           new Finding(
-              FindingKind.ENUM_VALUE_ADDED,
+              theirs.enumValues == null
+                  ? FindingKind.ENUM_VALUE_ADDED
+                  : FindingKind.ENUM_VALUE_REMOVED,
               path,
-              "the published document allows any value; ours only " + ours.enumValues));
-      return;
-    }
-    if (ours.enumValues == null) {
-      findings.add(
-          new Finding(
-              FindingKind.ENUM_VALUE_REMOVED,
-              path,
-              "the published document allows only " + theirs.enumValues + "; ours any value"));
+              "the published document allows " + allowed(theirs) + "; ours " + allowed(ours)));
       return;
     }
     forEachMissing(
@@ -362,6 +356,11 @@ public final class OfficialDrift {
         theirs.enumValues,
         value ->
             findings.add(new Finding(FindingKind.ENUM_VALUE_REMOVED, path, "\"" + value + "\"")));
+  }
+
+  /** Returns what {@code view} allows: {@code any value}, or {@code only} its enum values. */
+  private static String allowed(SchemaView view) {
+    return view.enumValues == null ? "any value" : "only " + view.enumValues;
   }
 
   private static String types(SchemaView view) {

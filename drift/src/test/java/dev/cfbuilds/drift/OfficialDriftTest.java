@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfbuilds.drift.OfficialDocuments.Style;
+import io.swagger.v3.oas.models.media.StringSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,27 @@ class OfficialDriftTest {
 
     assertThat(OfficialDrift.compare(OfficialDocuments.json(document))).containsExactly(expected);
     assertThat(OfficialDrift.compare(OfficialDocuments.yaml(document))).containsExactly(expected);
+  }
+
+  @Test
+  void enumOnOneSideOnlyIsReportedAsAnyValueAgainstTheList() {
+    SchemaView any = SchemaView.of(new StringSchema());
+    SchemaView onlyTwo = SchemaView.of(new StringSchema()._enum(List.of("b", "a")));
+    List<Finding> findings = new ArrayList<>();
+
+    OfficialDrift.compareSchemas("$.x", onlyTwo, any, findings);
+    OfficialDrift.compareSchemas("$.x", any, onlyTwo, findings);
+
+    assertThat(findings)
+        .containsExactly(
+            new Finding(
+                FindingKind.ENUM_VALUE_ADDED,
+                "$.x",
+                "the published document allows any value; ours only [a, b]"),
+            new Finding(
+                FindingKind.ENUM_VALUE_REMOVED,
+                "$.x",
+                "the published document allows only [a, b]; ours any value"));
   }
 
   @Test
