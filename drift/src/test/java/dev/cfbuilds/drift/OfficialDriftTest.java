@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfbuilds.drift.OfficialDocuments.Style;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,6 +86,22 @@ class OfficialDriftTest {
                 FindingKind.ENUM_VALUE_REMOVED,
                 "$.x",
                 "the published document allows only [a, b]; ours any value"));
+  }
+
+  @Test
+  void mapValuesOnOneSideOnlyAreAPropertyAddedOrRemoved() {
+    SchemaView object = SchemaView.of(new ObjectSchema());
+    SchemaView mapOfStrings =
+        SchemaView.of(new ObjectSchema().additionalProperties(new StringSchema()));
+    List<Finding> findings = new ArrayList<>();
+
+    OfficialDrift.compareSchemas("$.m", object, mapOfStrings, findings);
+    OfficialDrift.compareSchemas("$.m", mapOfStrings, object, findings);
+
+    assertThat(findings)
+        .containsExactly(
+            new Finding(FindingKind.PROPERTY_ADDED, "$.m.*", "published: a map of string"),
+            new Finding(FindingKind.PROPERTY_REMOVED, "$.m.*", "ours: a map of string"));
   }
 
   @Test
