@@ -8,19 +8,10 @@ import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times decoding one 20-build response (the sample build under 20 IDs, 36,012 bytes) from bytes in
@@ -30,13 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code InputStream} (as its {@code ApiClient.deserialize}). Run with the GC profiler for
  * allocation per operation.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 12, time = 1)
-public class DecodeBenchmark {
+public class DecodeBenchmark extends MicrosecondBenchmark {
   /** Builds in the decoded response. */
   public static final int BUILDS = Fixtures.CHUNK;
 

@@ -1,6 +1,5 @@
 package dev.cfbuilds.benchmarks;
 
-import dev.cfbuilds.client.CloudflareBuildsClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +35,14 @@ public class FanOutBaselineBenchmark {
    */
   public static final int POOL_THREADS = 8;
 
-  private LoopbackServer server;
-  private CloudflareBuildsClient client;
-  private Peer peer;
+  private LoopbackClients loopback;
   private ExecutorService pool;
   private List<String> ids;
 
   /** Starts the server and builds both clients and the pool. */
   @Setup(Level.Trial)
   public void setUp() {
-    server = LoopbackServer.start(SamplePayload.load(), FanOutBenchmark.LATENCY);
-    client =
-        CloudflareBuildsClient.builder()
-            .apiToken(Fixtures.API_TOKEN)
-            .baseUrl(server.baseUrl().toString())
-            .build();
-    peer = Peer.create(server.baseUrl());
+    loopback = LoopbackClients.start(FanOutBenchmark.LATENCY);
     pool = Executors.newFixedThreadPool(POOL_THREADS);
     ids = Fixtures.versionIds(FanOutBenchmark.VERSION_IDS);
   }
@@ -63,7 +54,7 @@ public class FanOutBaselineBenchmark {
   public Map<String, ?> oursSequentialLoop() {
     Map<String, Object> builds = new LinkedHashMap<>();
     for (List<String> chunk : Fixtures.chunks(ids)) {
-      builds.putAll(client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, chunk));
+      builds.putAll(loopback.ours().getBuildsByVersionIds(Fixtures.ACCOUNT_ID, chunk));
     }
     return builds;
   }
@@ -73,7 +64,7 @@ public class FanOutBaselineBenchmark {
   @Warmup(iterations = 1)
   @Measurement(iterations = 5)
   public Map<String, ?> peerSequentialLoop() {
-    return peer.sequential(ids);
+    return loopback.peer().sequential(ids);
   }
 
   /** The peer, the chunks submitted to a fixed pool of {@value #POOL_THREADS} threads. */
@@ -81,7 +72,7 @@ public class FanOutBaselineBenchmark {
   @Warmup(iterations = 2)
   @Measurement(iterations = 8)
   public Map<String, ?> peerPoolOf8() {
-    return peer.onPool(ids, pool);
+    return loopback.peer().onPool(ids, pool);
   }
 
   /** Closes everything. */
@@ -89,8 +80,6 @@ public class FanOutBaselineBenchmark {
   public void tearDown() throws InterruptedException {
     pool.shutdownNow();
     pool.awaitTermination(10, TimeUnit.SECONDS);
-    peer.close();
-    client.close();
-    server.close();
+    loopback.close();
   }
 }

@@ -51,12 +51,7 @@ public class FanOutBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     server = LoopbackServer.start(SamplePayload.load(), LATENCY);
-    client =
-        CloudflareBuildsClient.builder()
-            .apiToken(Fixtures.API_TOKEN)
-            .baseUrl(server.baseUrl().toString())
-            .maxConcurrentRequests(maxConcurrentRequests)
-            .build();
+    client = Fixtures.ours(server.baseUrl()).maxConcurrentRequests(maxConcurrentRequests).build();
     ids = Fixtures.versionIds(VERSION_IDS);
   }
 

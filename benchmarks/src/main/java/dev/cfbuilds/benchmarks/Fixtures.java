@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import okhttp3.HttpUrl;
 
 /** Constants and inputs shared by the benchmarks. */
 public final class Fixtures {
@@ -35,6 +36,11 @@ public final class Fixtures {
       uuids.add(UUID.fromString(id));
     }
     return uuids;
+  }
+
+  /** Returns a builder of our client for {@code baseUrl}, sending {@link #API_TOKEN}. */
+  public static CloudflareBuildsClient.Builder ours(HttpUrl baseUrl) {
+    return CloudflareBuildsClient.builder().apiToken(API_TOKEN).baseUrl(baseUrl.toString());
   }
 
   /**

@@ -29,9 +29,7 @@ public final class HeapProbe {
     long retained;
     if (ours) {
       try (CloudflareBuildsClient client =
-          CloudflareBuildsClient.builder()
-              .apiToken(Fixtures.API_TOKEN)
-              .baseUrl(baseUrl.toString())
+          Fixtures.ours(baseUrl)
               .maxConcurrentRequests(FanOutBaselineBenchmark.POOL_THREADS)
               .build()) {
         client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids.subList(0, Fixtures.CHUNK));

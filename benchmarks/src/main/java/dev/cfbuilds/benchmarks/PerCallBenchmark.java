@@ -1,7 +1,6 @@
 package dev.cfbuilds.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
@@ -11,24 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times one 20-ID call answering 20 builds from a loopback server with no added latency: our
@@ -37,40 +27,26 @@ import org.openjdk.jmh.annotations.Warmup;
  * is run (our client runs a blocking call of one request on the caller's thread, like the floor);
  * and the peer.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 12, time = 1)
-public class PerCallBenchmark {
+public class PerCallBenchmark extends MicrosecondBenchmark {
   private static final JsonAdapter<BuildsByVersionIdsResponse> ENVELOPE =
       ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
 
-  private LoopbackServer server;
-  private CloudflareBuildsClient client;
+  private LoopbackClients loopback;
   private OkHttpClient okHttp;
-  private Peer peer;
   private List<String> ids;
 
   /** Starts the server and builds the clients. */
   @Setup(Level.Trial)
   public void setUp() {
-    server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO);
-    client =
-        CloudflareBuildsClient.builder()
-            .apiToken(Fixtures.API_TOKEN)
-            .baseUrl(server.baseUrl().toString())
-            .build();
+    loopback = LoopbackClients.start(Duration.ZERO);
     okHttp = new OkHttpClient();
-    peer = Peer.create(server.baseUrl());
     ids = Fixtures.versionIds(Fixtures.CHUNK);
   }
 
   /** Our client. */
   @Benchmark
   public Map<String, Build> ours() {
-    return client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);
+    return loopback.ours().getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);
   }
 
   /**
@@ -112,23 +88,22 @@ public class PerCallBenchmark {
   /** The peer, one request. */
   @Benchmark
   public Map<String, ?> peer() {
-    return peer.chunk(ids);
+    return loopback.peer().chunk(ids);
   }
 
   /** Closes everything. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    peer.close();
     okHttp.dispatcher().executorService().shutdown();
     okHttp.connectionPool().evictAll();
-    client.close();
-    server.close();
+    loopback.close();
   }
 
   private Request request() {
     return new Request.Builder()
         .url(
-            server
+            loopback
+                .server()
                 .baseUrl()
                 .newBuilder()
                 .addPathSegment("accounts")

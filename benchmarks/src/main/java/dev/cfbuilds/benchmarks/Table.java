@@ -3,7 +3,10 @@ package dev.cfbuilds.benchmarks;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 
@@ -55,31 +58,18 @@ final class Table {
       if (c.equals("8")) {
         c8 = Main.median(result);
       }
-      row("ours, `maxConcurrentRequests` = " + c, result, ideal, ratio, target);
+      fanOutRow("ours, `maxConcurrentRequests` = " + c, result, ideal, target);
     }
     double sequentialIdeal = FanOutBenchmark.idealMillis(1);
     double poolIdeal = FanOutBenchmark.idealMillis(FanOutBaselineBenchmark.POOL_THREADS);
     RunResult oursLoop = Main.find(baselines, "oursSequentialLoop", null, null);
     RunResult peerLoop = Main.find(baselines, "peerSequentialLoop", null, null);
     RunResult peerPool = Main.find(baselines, "peerPoolOf8", null, null);
-    row(
-        "ours, hand-written sequential loop over chunks of 20",
-        oursLoop,
-        sequentialIdeal,
-        Main.median(oursLoop) / sequentialIdeal,
-        "");
-    row(
-        "peer, hand-written sequential loop over chunks of 20",
-        peerLoop,
-        sequentialIdeal,
-        Main.median(peerLoop) / sequentialIdeal,
-        "");
-    row(
-        "peer, hand-written loop on a fixed pool of 8 threads",
-        peerPool,
-        poolIdeal,
-        Main.median(peerPool) / poolIdeal,
-        "");
+    fanOutRow(
+        "ours, hand-written sequential loop over chunks of 20", oursLoop, sequentialIdeal, "");
+    fanOutRow(
+        "peer, hand-written sequential loop over chunks of 20", peerLoop, sequentialIdeal, "");
+    fanOutRow("peer, hand-written loop on a fixed pool of 8 threads", peerPool, poolIdeal, "");
     out.println();
     out.println("| comparison | ratio | target |");
     out.println("|---|---:|---|");
@@ -178,27 +168,12 @@ final class Table {
         outDir);
   }
 
-  private void row(String name, RunResult result, double ideal, double ratio, String target) {
-    out.printf(
-        Locale.ROOT,
-        "| %s | %s | %s | %s | %.2f | %s |%n",
-        name,
-        number(Main.median(result)),
-        number(Main.error(result)),
-        number(ideal),
-        ratio,
-        target);
+  private void fanOutRow(String name, RunResult result, double ideal, String target) {
+    timedRow(name, result, number(ideal), twoDecimals(Main.median(result) / ideal), target);
   }
 
   private void perCallRow(String name, RunResult result, double floorMedian, String target) {
-    out.printf(
-        Locale.ROOT,
-        "| %s | %s | %s | %.2f | %s |%n",
-        name,
-        number(Main.median(result)),
-        number(Main.error(result)),
-        Main.median(result) / floorMedian,
-        target);
+    timedRow(name, result, twoDecimals(Main.median(result) / floorMedian), target);
   }
 
   private void ratio(String name, double value, String target) {
@@ -207,15 +182,22 @@ final class Table {
 
   private void decodeRow(String name, RunResult result, double mapMedian) {
     double bytes = Main.allocatedBytes(result);
-    out.printf(
-        Locale.ROOT,
-        "| %s | %s | %s | %.2f | %s | %s |%n",
+    timedRow(
         name,
-        number(Main.median(result)),
-        number(Main.error(result)),
-        Main.median(result) / mapMedian,
+        result,
+        twoDecimals(Main.median(result) / mapMedian),
         bytes(bytes),
         bytes(bytes / DecodeBenchmark.BUILDS));
+  }
+
+  /** Prints a row of {@code name}, the median and error of {@code result}, then {@code more}. */
+  private void timedRow(String name, RunResult result, String... more) {
+    List<String> cells = new ArrayList<>();
+    cells.add(name);
+    cells.add(number(Main.median(result)));
+    cells.add(number(Main.error(result)));
+    cells.addAll(Arrays.asList(more));
+    out.println("| " + String.join(" | ", cells) + " |");
   }
 
   private void heapRow(String name, HeapMeasurement.Figures figures) {
@@ -231,6 +213,10 @@ final class Table {
 
   private static String check(boolean met, String target) {
     return target + (met ? " — met" : " — MISSED");
+  }
+
+  private static String twoDecimals(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   private static String number(double value) {

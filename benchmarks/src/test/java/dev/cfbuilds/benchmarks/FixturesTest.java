@@ -57,11 +57,7 @@ class FixturesTest {
     List<String> ids = Fixtures.versionIds(FanOutBenchmark.VERSION_IDS);
     try (LoopbackServer server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO);
         CloudflareBuildsClient client =
-            CloudflareBuildsClient.builder()
-                .apiToken(Fixtures.API_TOKEN)
-                .baseUrl(server.baseUrl().toString())
-                .maxConcurrentRequests(8)
-                .build()) {
+            Fixtures.ours(server.baseUrl()).maxConcurrentRequests(8).build()) {
       assertThat(client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids)).containsOnlyKeys(ids);
       assertThat(server.requestCount()).isEqualTo(50);
 

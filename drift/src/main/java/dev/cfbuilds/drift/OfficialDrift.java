@@ -280,22 +280,14 @@ public final class OfficialDrift {
     theirs.properties.forEach(
         (name, property) -> {
           if (!ours.properties.containsKey(name)) {
-            findings.add(
-                new Finding(
-                    FindingKind.PROPERTY_ADDED,
-                    path + "." + name,
-                    "published: " + property.describe()));
+            findings.add(onlyPublished(path + "." + name, property.describe()));
           }
         });
     ours.properties.forEach(
         (name, ourProperty) -> {
           SchemaView theirProperty = theirs.properties.get(name);
           if (theirProperty == null) {
-            findings.add(
-                new Finding(
-                    FindingKind.PROPERTY_REMOVED,
-                    path + "." + name,
-                    "ours: " + ourProperty.describe()));
+            findings.add(onlyOurs(path + "." + name, ourProperty.describe()));
             return;
           }
           boolean ourRequired = ours.required.contains(name);
@@ -317,18 +309,22 @@ public final class OfficialDrift {
     if (ours.additional != null && theirs.additional != null) {
       compareSchemas(mapValues, ours.additional, theirs.additional, findings);
     } else if (theirs.additional != null) {
-      findings.add(
-          new Finding(
-              FindingKind.PROPERTY_ADDED,
-              mapValues,
-              "published: a map of " + theirs.additional.describe()));
+      findings.add(onlyPublished(mapValues, "a map of " + theirs.additional.describe()));
     } else if (ours.additional != null) {
-      findings.add(
-          new Finding(
-              FindingKind.PROPERTY_REMOVED,
-              mapValues,
-              "ours: a map of " + ours.additional.describe()));
+      findings.add(onlyOurs(mapValues, "a map of " + ours.additional.describe()));
     }
+  }
+
+  /**
+   * Returns the finding that only the published document has {@code description} at {@code path}.
+   */
+  private static Finding onlyPublished(String path, String description) {
+    return new Finding(FindingKind.PROPERTY_ADDED, path, "published: " + description);
+  }
+
+  /** Returns the finding that only our spec has {@code description} at {@code path}. */
+  private static Finding onlyOurs(String path, String description) {
+    return new Finding(FindingKind.PROPERTY_REMOVED, path, "ours: " + description);
   }
 
   private static void compareEnums(
@@ -336,20 +332,14 @@ public final class OfficialDrift {
     if (ours.enumValues == null && theirs.enumValues == null) {
       return;
     }
-    if (theirs.enumValues == null) {
+    if (ours.enumValues == null || theirs.enumValues == null) {
       findings.add(
           new Finding(
-              FindingKind.ENUM_VALUE_ADDED,
+              theirs.enumValues == null
+                  ? FindingKind.ENUM_VALUE_ADDED
+                  : FindingKind.ENUM_VALUE_REMOVED,
               path,
-              "the published document allows any value; ours only " + ours.enumValues));
-      return;
-    }
-    if (ours.enumValues == null) {
-      findings.add(
-          new Finding(
-              FindingKind.ENUM_VALUE_REMOVED,
-              path,
-              "the published document allows only " + theirs.enumValues + "; ours any value"));
+              "the published document allows " + allowed(theirs) + "; ours " + allowed(ours)));
       return;
     }
     forEachMissing(
@@ -362,6 +352,11 @@ public final class OfficialDrift {
         theirs.enumValues,
         value ->
             findings.add(new Finding(FindingKind.ENUM_VALUE_REMOVED, path, "\"" + value + "\"")));
+  }
+
+  /** Returns what {@code view} allows: {@code any value}, or {@code only} its enum values. */
+  private static String allowed(SchemaView view) {
+    return view.enumValues == null ? "any value" : "only " + view.enumValues;
   }
 
   private static String types(SchemaView view) {

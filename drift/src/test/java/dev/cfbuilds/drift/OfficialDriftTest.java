@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfbuilds.drift.OfficialDocuments.Style;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +59,49 @@ class OfficialDriftTest {
   void findsTheOperationAmongThousandsOfOthersInJsonAndYaml() {
     ObjectNode document = OfficialDocuments.fromOurSpec(Style.V30);
     OfficialDocuments.addFiller(document, 500);
-    ((ArrayNode) schema(document, "BuildStatus").get("enum")).add("waiting");
+    array(document, "BuildStatus", "enum").add("waiting");
     Finding expected =
         new Finding(FindingKind.ENUM_VALUE_ADDED, "$.result.builds.*.status", "\"waiting\"");
 
     assertThat(OfficialDrift.compare(OfficialDocuments.json(document))).containsExactly(expected);
     assertThat(OfficialDrift.compare(OfficialDocuments.yaml(document))).containsExactly(expected);
+  }
+
+  @Test
+  void enumOnOneSideOnlyIsReportedAsAnyValueAgainstTheList() {
+    SchemaView any = SchemaView.of(new StringSchema());
+    SchemaView onlyTwo = SchemaView.of(new StringSchema()._enum(List.of("b", "a")));
+    List<Finding> findings = new ArrayList<>();
+
+    OfficialDrift.compareSchemas("$.x", onlyTwo, any, findings);
+    OfficialDrift.compareSchemas("$.x", any, onlyTwo, findings);
+
+    assertThat(findings)
+        .containsExactly(
+            new Finding(
+                FindingKind.ENUM_VALUE_ADDED,
+                "$.x",
+                "the published document allows any value; ours only [a, b]"),
+            new Finding(
+                FindingKind.ENUM_VALUE_REMOVED,
+                "$.x",
+                "the published document allows only [a, b]; ours any value"));
+  }
+
+  @Test
+  void mapValuesOnOneSideOnlyAreAPropertyAddedOrRemoved() {
+    SchemaView object = SchemaView.of(new ObjectSchema());
+    SchemaView mapOfStrings =
+        SchemaView.of(new ObjectSchema().additionalProperties(new StringSchema()));
+    List<Finding> findings = new ArrayList<>();
+
+    OfficialDrift.compareSchemas("$.m", object, mapOfStrings, findings);
+    OfficialDrift.compareSchemas("$.m", mapOfStrings, object, findings);
+
+    assertThat(findings)
+        .containsExactly(
+            new Finding(FindingKind.PROPERTY_ADDED, "$.m.*", "published: a map of string"),
+            new Finding(FindingKind.PROPERTY_REMOVED, "$.m.*", "ours: a map of string"));
   }
 
   @Test
@@ -107,15 +146,13 @@ class OfficialDriftTest {
     edits.add(
         new Edit(
             "enum widened",
-            doc -> ((ArrayNode) schema(doc, "BuildOutcome").get("enum")).add("timed_out"),
+            doc -> array(doc, "BuildOutcome", "enum").add("timed_out"),
             new Finding(
                 FindingKind.ENUM_VALUE_ADDED, "$.result.builds.*.build_outcome", "\"timed_out\"")));
     edits.add(
         new Edit(
             "enum narrowed",
-            doc ->
-                ((ArrayNode) schema(doc, "BuildStatus").get("enum"))
-                    .removeIf(value -> value.asText().equals("queued")),
+            doc -> remove(array(doc, "BuildStatus", "enum"), "queued"),
             new Finding(FindingKind.ENUM_VALUE_REMOVED, "$.result.builds.*.status", "\"queued\"")));
     edits.add(
         new Edit(
@@ -199,9 +236,7 @@ class OfficialDriftTest {
     edits.add(
         new Edit(
             "required changed",
-            doc ->
-                ((ArrayNode) schema(doc, "ApiResponseCommon").get("required"))
-                    .removeIf(name -> name.asText().equals("success")),
+            doc -> remove(array(doc, "ApiResponseCommon", "required"), "success"),
             new Finding(
                 FindingKind.REQUIRED_CHANGED,
                 "$.success",
@@ -228,6 +263,14 @@ class OfficialDriftTest {
                     .putObject(NEW)
                     .put("type", "string"),
             new Finding(FindingKind.PROPERTY_ADDED, path + "." + NEW, "published: string")));
+  }
+
+  private static ArrayNode array(ObjectNode doc, String schemaName, String keyword) {
+    return (ArrayNode) schema(doc, schemaName).get(keyword);
+  }
+
+  private static void remove(ArrayNode array, String text) {
+    array.removeIf(value -> value.asText().equals(text));
   }
 
   private static ObjectNode property(ObjectNode doc, String schemaName, String property) {
