@@ -123,10 +123,6 @@ final class BuildsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return UsageException.reported(spec, this::run);
-  }
-
-  private int run() {
     if (maxRetries != null && maxRetries < 0) {
       throw new UsageException("--max-retries must be 0 or more, not " + maxRetries);
     }

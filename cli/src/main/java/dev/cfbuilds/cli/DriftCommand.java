@@ -125,10 +125,6 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return UsageException.reported(spec, this::run);
-  }
-
-  private int run() {
     if (record != null && source.live == null) {
       throw new UsageException("--record goes with --live");
     }
