@@ -1,5 +1,11 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.ApiFixture.A;
+import static dev.cfbuilds.cli.ApiFixture.ACCOUNT;
+import static dev.cfbuilds.cli.ApiFixture.TOKEN;
+import static dev.cfbuilds.cli.ApiFixture.sampleWithBuildFor;
+import static dev.cfbuilds.cli.ApiFixture.serverEnv;
+import static dev.cfbuilds.cli.CliRun.run;
 import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +13,6 @@ import com.squareup.moshi.Types;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,38 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs the command in-process, end to end, against the demo stub and a plain MockWebServer. */
 class BuildsCommandTest {
-  private static final String TOKEN = "s3cr3t-t0ken-never-printed";
-  private static final String ACCOUNT = "acct123";
-  private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
   private static final String B = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
   private static final String NO_BUILD = "00000000-6e1a-4fe4-a799-aa6d9a6ab26e";
-  private static final String SAMPLE =
-      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
   @StartStop private final MockWebServer server = new MockWebServer();
 
   @TempDir Path temp;
-
-  private static CliRun run(
-      Map<String, String> env, String stdin, boolean terminal, String... args) {
-    CliRun result = CliRun.run(env, stdin, terminal, args);
-    assertThat(result.out() + result.err()).doesNotContain(TOKEN);
-    return result;
-  }
-
-  private static CliRun run(String... args) {
-    return run(Map.of(), "", false, args);
-  }
-
-  private Map<String, String> serverEnv() {
-    return Map.of(
-        "CLOUDFLARE_API_TOKEN",
-        TOKEN,
-        "CLOUDFLARE_ACCOUNT_ID",
-        ACCOUNT,
-        "CLOUDFLARE_BASE_URL",
-        server.url("/client/v4/").toString());
-  }
 
   private static Map<String, Build> parseBuilds(String json) throws IOException {
     return ApiWiring.moshi()
@@ -78,13 +56,6 @@ class BuildsCommandTest {
             + message
             + "\"}],"
             + "\"messages\":[],\"result\":null,\"success\":false}");
-  }
-
-  private static String sampleWithBuildFor(String versionId) throws IOException {
-    try (InputStream in = BuildsCommandTest.class.getResourceAsStream(SAMPLE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("\"foo\"", "\"" + versionId + "\"");
-    }
   }
 
   // The demo, every format.
@@ -219,7 +190,7 @@ class BuildsCommandTest {
   void sendsTheTokenAndAccountFromTheEnvironmentAndPrintsTheSampleAsJson() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    CliRun result = run(serverEnv(), "", false, "builds", A, B);
+    CliRun result = run(serverEnv(server), "", false, "builds", A, B);
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getTarget())
@@ -236,7 +207,7 @@ class BuildsCommandTest {
   void accountIdOptionWinsOverTheEnvironment() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    run(serverEnv(), "", false, "builds", "--account-id", "other-account", A);
+    run(serverEnv(server), "", false, "builds", "--account-id", "other-account", A);
 
     assertThat(server.takeRequest().getTarget())
         .startsWith("/client/v4/accounts/other-account/builds/builds?");
@@ -246,7 +217,7 @@ class BuildsCommandTest {
   void readsTheTokenFromAnApiTokenFile() throws Exception {
     Path tokenFile = temp.resolve("token");
     Files.writeString(tokenFile, "file-token\n");
-    Map<String, String> env = new HashMap<>(serverEnv());
+    Map<String, String> env = new HashMap<>(serverEnv(server));
     env.remove("CLOUDFLARE_API_TOKEN");
     env.put("CLOUDFLARE_EMAIL", "user@example.com");
     env.put("CLOUDFLARE_API_KEY", TOKEN);
@@ -264,7 +235,7 @@ class BuildsCommandTest {
   void tableOfTheSampleShowsItsValues() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    CliRun result = run(serverEnv(), "", false, "builds", "--format", "TABLE", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", "--format", "TABLE", A);
 
     assertThat(result.out())
         .isEqualTo(
@@ -278,7 +249,7 @@ class BuildsCommandTest {
   void unauthorizedExitsWith1AndPrintsCloudflaresError() {
     server.enqueue(error(401, 10000, "Authentication error"));
 
-    CliRun result = run(serverEnv(), "", false, "builds", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
@@ -296,7 +267,7 @@ class BuildsCommandTest {
   void permissionDeniedExitsWith1() {
     server.enqueue(error(403, 9109, "Unauthorized to access requested resource"));
 
-    CliRun result = run(serverEnv(), "", false, "builds", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
@@ -317,7 +288,7 @@ class BuildsCommandTest {
               .build());
     }
 
-    CliRun result = run(serverEnv(), "", false, "builds", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(3);
@@ -333,7 +304,7 @@ class BuildsCommandTest {
   void serverErrorExitsWith1WithoutRetriesWhenMaxRetriesIsZero() {
     server.enqueue(error(500, 10001, "Internal error"));
 
-    CliRun result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -350,7 +321,7 @@ class BuildsCommandTest {
     server.enqueue(
         new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 
-    CliRun result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
@@ -365,7 +336,7 @@ class BuildsCommandTest {
 
   @Test
   void connectionRefusedExitsWith1() throws IOException {
-    Map<String, String> env = new HashMap<>(serverEnv());
+    Map<String, String> env = new HashMap<>(serverEnv(server));
     server.close();
 
     CliRun result = run(env, "", false, "builds", "--max-retries", "0", A);
@@ -394,7 +365,7 @@ class BuildsCommandTest {
   @ParameterizedTest
   @MethodSource("usageErrorsBeforeAnyRequest")
   void badArgumentsExitWith2AndSendNothing(List<String> args, String errorStart) {
-    CliRun result = run(serverEnv(), "", false, args.toArray(String[]::new));
+    CliRun result = run(serverEnv(server), "", false, args.toArray(String[]::new));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.out()).isEmpty();
@@ -407,7 +378,7 @@ class BuildsCommandTest {
     Path file = temp.resolve("ids.txt");
     Files.writeString(file, A + "\n" + B + ",oops\n");
 
-    CliRun result = run(serverEnv(), "", false, "builds", "--from-file", file.toString());
+    CliRun result = run(serverEnv(server), "", false, "builds", "--from-file", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
@@ -417,7 +388,13 @@ class BuildsCommandTest {
   @Test
   void missingFileExitsWith2() {
     CliRun result =
-        run(serverEnv(), "", false, "builds", "--from-file", temp.resolve("nope.txt").toString());
+        run(
+            serverEnv(server),
+            "",
+            false,
+            "builds",
+            "--from-file",
+            temp.resolve("nope.txt").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())

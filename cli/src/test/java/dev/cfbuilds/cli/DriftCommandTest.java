@@ -1,9 +1,14 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.ApiFixture.ACCOUNT;
+import static dev.cfbuilds.cli.ApiFixture.TOKEN;
+import static dev.cfbuilds.cli.ApiFixture.resource;
+import static dev.cfbuilds.cli.ApiFixture.sample;
+import static dev.cfbuilds.cli.ApiFixture.serverEnv;
+import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,33 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code cfbuilds drift} in-process, with files, standard input and a loopback API. */
 class DriftCommandTest {
-  private static final String TOKEN = "s3cr3t-t0ken-never-printed";
   private static final String ENV_SECRET = "env-value-never-printed";
-  private static final String ACCOUNT = "acct123";
   private static final String SPEC = "/dev/cfbuilds/spec/cloudflare-builds.openapi.yaml";
-  private static final String SAMPLE =
-      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
   @StartStop private final MockWebServer server = new MockWebServer();
 
   @TempDir Path temp;
 
+  /** Runs the command off a terminal, and fails if it printed {@link #ENV_SECRET}. */
   private static CliRun run(Map<String, String> env, String stdin, String... args) {
     CliRun result = CliRun.run(env, stdin, false, args);
-    assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain(ENV_SECRET);
+    assertThat(result.out() + result.err()).doesNotContain(ENV_SECRET);
     return result;
   }
 
   private static CliRun run(String... args) {
     return run(Map.of(), "", args);
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = DriftCommandTest.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private Path write(String name, String text) throws IOException {
@@ -172,7 +166,7 @@ class DriftCommandTest {
 
   @Test
   void thePagesSampleFindsNothing() throws IOException {
-    CliRun result = run("drift", "--payload", write("sample.json", resource(SAMPLE)).toString());
+    CliRun result = run("drift", "--payload", write("sample.json", sample()).toString());
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEmpty();
@@ -180,7 +174,7 @@ class DriftCommandTest {
 
   @Test
   void theSameDriftInSeveralBodiesIsReportedOnce() throws IOException {
-    String drifted = resource(SAMPLE).replace("\"status\": \"running\"", "\"status\": \"waiting\"");
+    String drifted = sample().replace("\"status\": \"running\"", "\"status\": \"waiting\"");
     Path first = write("first.json", drifted);
     Path second = write("second.json", drifted);
 
@@ -212,7 +206,7 @@ class DriftCommandTest {
    * it asked for.
    */
   private void serveBuildsWith(UnaryOperator<String> editBuild) {
-    String sample = resource(SAMPLE);
+    String sample = sample();
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -229,26 +223,13 @@ class DriftCommandTest {
               }
               builds.append('"').append(id).append("\":").append(editBuild.apply(build));
             }
-            return new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body(
-                    "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"builds\":{"
-                        + builds
-                        + "}}}")
-                .build();
+            return json(
+                200,
+                "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"builds\":{"
+                    + builds
+                    + "}}}");
           }
         });
-  }
-
-  private Map<String, String> serverEnv() {
-    return Map.of(
-        "CLOUDFLARE_API_TOKEN",
-        TOKEN,
-        "CLOUDFLARE_ACCOUNT_ID",
-        ACCOUNT,
-        "CLOUDFLARE_BASE_URL",
-        server.url("/client/v4/").toString());
   }
 
   private static List<String> versionIds(int count) {
@@ -265,7 +246,7 @@ class DriftCommandTest {
 
     CliRun result =
         run(
-            serverEnv(),
+            serverEnv(server),
             "",
             Stream.concat(Stream.of("drift", "--live"), ids.stream()).toArray(String[]::new));
 
@@ -280,7 +261,8 @@ class DriftCommandTest {
     assertThat(server.getRequestCount()).isEqualTo(2);
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
-    assertThat(first.getUrl().encodedPath()).isEqualTo("/client/v4/accounts/acct123/builds/builds");
+    assertThat(first.getUrl().encodedPath())
+        .isEqualTo("/client/v4/accounts/" + ACCOUNT + "/builds/builds");
     assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(
             Stream.of(first, second)
@@ -295,7 +277,7 @@ class DriftCommandTest {
   void liveWithoutDriftExits0() {
     serveBuildsWith(build -> build);
 
-    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(server), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEmpty();
@@ -307,7 +289,7 @@ class DriftCommandTest {
         build ->
             build.replace("\"build_caching_enabled\": false", "\"build_caching_enabled\": \"no\""));
 
-    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(server), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
     assertThat(result.out())
@@ -320,15 +302,12 @@ class DriftCommandTest {
   @Test
   void liveApiErrorExits1() {
     server.enqueue(
-        new MockResponse.Builder()
-            .code(403)
-            .addHeader("Content-Type", "application/json")
-            .body(
-                "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
-                    + "\"messages\":[],\"result\":null,\"success\":false}")
-            .build());
+        json(
+            403,
+            "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+                + "\"messages\":[],\"result\":null,\"success\":false}"));
 
-    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(server), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
     assertThat(result.out()).isEmpty();
@@ -369,7 +348,14 @@ class DriftCommandTest {
     Path dir = temp.resolve("recorded");
 
     CliRun result =
-        run(serverEnv(), "", "drift", "--live", versionIds(1).get(0), "--record", dir.toString());
+        run(
+            serverEnv(server),
+            "",
+            "drift",
+            "--live",
+            versionIds(1).get(0),
+            "--record",
+            dir.toString());
 
     Path file = dir.resolve("live-response-1.json");
     assertThat(result.err()).contains("recorded " + file + "\n");

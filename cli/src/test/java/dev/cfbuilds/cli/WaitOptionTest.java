@@ -1,10 +1,11 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.ApiFixture.A;
+import static dev.cfbuilds.cli.ApiFixture.sampleWithBuildFor;
+import static dev.cfbuilds.cli.ApiFixture.serverEnv;
+import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -19,39 +20,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * waits are real (the command uses the system clock): a second or a few each.
  */
 class WaitOptionTest {
-  private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
-  private static final String SAMPLE =
-      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
-
   @StartStop private final MockWebServer server = new MockWebServer();
 
   private static CliRun run(Map<String, String> env, boolean terminal, String... args) {
     return CliRun.run(env, "", terminal, args);
   }
 
-  private Map<String, String> serverEnv() {
-    return Map.of(
-        "CLOUDFLARE_API_TOKEN",
-        "test-token",
-        "CLOUDFLARE_ACCOUNT_ID",
-        "acct123",
-        "CLOUDFLARE_BASE_URL",
-        server.url("/client/v4/").toString());
-  }
-
-  private static MockResponse build(String status, String outcome) throws IOException {
-    try (InputStream in = WaitOptionTest.class.getResourceAsStream(SAMPLE)) {
-      String body =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .replace("\"foo\"", "\"" + A + "\"")
-              .replace("\"status\": \"running\"", "\"status\": \"" + status + "\"")
-              .replace("\"build_outcome\": \"success\"", "\"build_outcome\": " + outcome);
-      return new MockResponse.Builder()
-          .code(200)
-          .addHeader("Content-Type", "application/json")
-          .body(body)
-          .build();
-    }
+  /** Returns the sample's build for {@code A}, with {@code status} and the JSON {@code outcome}. */
+  private static MockResponse build(String status, String outcome) {
+    return json(
+        200,
+        sampleWithBuildFor(A)
+            .replace("\"status\": \"running\"", "\"status\": \"" + status + "\"")
+            .replace("\"build_outcome\": \"success\"", "\"build_outcome\": " + outcome));
   }
 
   @Test
@@ -83,11 +64,11 @@ class WaitOptionTest {
   }
 
   @Test
-  void exitsWith0WhenEveryBuildSucceeded() throws IOException {
+  void exitsWith0WhenEveryBuildSucceeded() {
     server.enqueue(build("running", "null"));
     server.enqueue(build("stopped", "\"success\""));
 
-    CliRun result = run(serverEnv(), false, "builds", "--wait", "90s", A);
+    CliRun result = run(serverEnv(server), false, "builds", "--wait", "90s", A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(result.out()).contains("\"status\": \"stopped\"");
@@ -95,21 +76,21 @@ class WaitOptionTest {
   }
 
   @Test
-  void exitsWith4WhenABuildFailed() throws IOException {
+  void exitsWith4WhenABuildFailed() {
     server.enqueue(build("stopped", "\"fail\""));
 
-    CliRun result = run(serverEnv(), false, "builds", "--wait", "10m", A);
+    CliRun result = run(serverEnv(server), false, "builds", "--wait", "10m", A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
     assertThat(result.err()).isEqualTo("cfbuilds: 1 of 1 builds ended other than success\n");
   }
 
   @Test
-  void exitsWith5AndPrintsWhatItLastSawWhenTheWaitTimesOut() throws IOException {
+  void exitsWith5AndPrintsWhatItLastSawWhenTheWaitTimesOut() {
     server.enqueue(build("running", "null"));
     server.enqueue(build("running", "null"));
 
-    CliRun result = run(serverEnv(), false, "builds", "--wait", "1s", A);
+    CliRun result = run(serverEnv(server), false, "builds", "--wait", "1s", A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.WAIT_TIMED_OUT);
     assertThat(result.out()).contains("\"status\": \"running\"");
@@ -123,7 +104,7 @@ class WaitOptionTest {
   @ParameterizedTest
   @ValueSource(strings = {"90", "1.5m", "ten", "-5s", "10d", ""})
   void aWaitThatIsNotADurationExitsWith2BeforeAnyRequest(String wait) {
-    CliRun result = run(serverEnv(), false, "builds", "--wait", wait, A);
+    CliRun result = run(serverEnv(server), false, "builds", "--wait", wait, A);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())
