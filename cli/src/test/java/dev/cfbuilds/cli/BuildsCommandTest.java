@@ -396,9 +396,7 @@ class BuildsCommandTest {
             "--from-file",
             temp.resolve("nope.txt").toString());
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.txt") + "\n");
+    result.assertUsageError("no such file: " + temp.resolve("nope.txt"));
   }
 
   @Test
@@ -417,9 +415,7 @@ class BuildsCommandTest {
   void noAccountExitsWith2() {
     CliRun result = run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", false, "builds", A);
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
+    result.assertUsageError("no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID");
   }
 
   @Test

@@ -45,6 +45,15 @@ record CliRun(int exitCode, String out, String err) {
     return run(Map.of(), "", false, args);
   }
 
+  /**
+   * Asserts that the run failed with a usage error: exit code 2, and {@code message} after {@code
+   * "cfbuilds: "} as all it printed on standard error.
+   */
+  void assertUsageError(String message) {
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).isEqualTo("cfbuilds: " + message + "\n");
+  }
+
   List<String> outLines() {
     return out.lines().toList();
   }

@@ -46,6 +46,12 @@ class DriftCommandTest {
     return run(Map.of(), "", args);
   }
 
+  /** Asserts that the run found drift (exit code 6) and printed {@code findings}, no more. */
+  private static void assertFindings(CliRun result, String findings) {
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out()).isEqualTo(findings);
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(temp.resolve(name), text, StandardCharsets.UTF_8);
   }
@@ -77,11 +83,10 @@ class DriftCommandTest {
   void officialFindingsAreTabSeparatedLinesAndExit6() {
     CliRun result = run(Map.of(), specWithGitlab(), "drift", "--official", "-");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "ENUM_VALUE_ADDED\t$.result.builds.*.build_trigger_metadata.provider_type\t\"gitlab\"\n"
-                + "ENUM_VALUE_ADDED\t$.result.builds.*.trigger.repo_connection.provider_type\t\"gitlab\"\n");
+    assertFindings(
+        result,
+        "ENUM_VALUE_ADDED\t$.result.builds.*.build_trigger_metadata.provider_type\t\"gitlab\"\n"
+            + "ENUM_VALUE_ADDED\t$.result.builds.*.trigger.repo_connection.provider_type\t\"gitlab\"\n");
     assertThat(result.err())
         .isEqualTo(
             "drift: 2 findings comparing our spec and the published document (standard input)"
@@ -93,17 +98,16 @@ class DriftCommandTest {
     CliRun result =
         run(Map.of(), specWithGitlab(), "drift", "--official", "-", "--format", "markdown");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "### cfbuilds drift: our spec and the published document (standard input)\n"
-                + "\n"
-                + "2 findings.\n"
-                + "\n"
-                + "| Kind | Path | Detail |\n"
-                + "| --- | --- | --- |\n"
-                + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" |\n"
-                + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" |\n");
+    assertFindings(
+        result,
+        "### cfbuilds drift: our spec and the published document (standard input)\n"
+            + "\n"
+            + "2 findings.\n"
+            + "\n"
+            + "| Kind | Path | Detail |\n"
+            + "| --- | --- | --- |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" |\n");
   }
 
   @Test
@@ -133,9 +137,7 @@ class DriftCommandTest {
   void missingFileIsAUsageError() {
     CliRun result = run("drift", "--official", temp.resolve("nope.json").toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.json") + "\n");
+    result.assertUsageError("no such file: " + temp.resolve("nope.json"));
   }
 
   @Test
@@ -144,12 +146,8 @@ class DriftCommandTest {
 
     CliRun result = run("drift", "--official", file.toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: "
-                + file
-                + ": the document has no path /accounts/{account_id}/builds/builds\n");
+    result.assertUsageError(
+        file + ": the document has no path /accounts/{account_id}/builds/builds");
   }
 
   @Test
@@ -181,11 +179,10 @@ class DriftCommandTest {
     CliRun result =
         run(Map.of(), drifted, "drift", "--payload", first.toString(), second.toString(), "-");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "UNKNOWN_ENUM_VALUE\t$.result.builds.*.status\t"
-                + "our spec allows [initializing, queued, running, stopped]; the body has another string\n");
+    assertFindings(
+        result,
+        "UNKNOWN_ENUM_VALUE\t$.result.builds.*.status\t"
+            + "our spec allows [initializing, queued, running, stopped]; the body has another string\n");
     assertThat(result.err()).contains("drift: 1 finding comparing our spec and 3 saved bodies");
   }
 
@@ -195,8 +192,7 @@ class DriftCommandTest {
 
     CliRun result = run("drift", "--payload", file.toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).isEqualTo("cfbuilds: " + file + ": not JSON (line 1, column 11)\n");
+    result.assertUsageError(file + ": not JSON (line 1, column 11)");
   }
 
   // --live
@@ -250,10 +246,9 @@ class DriftCommandTest {
             "",
             Stream.concat(Stream.of("drift", "--live"), ids.stream()).toArray(String[]::new));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "UNKNOWN_PROPERTY\t$.result.builds.*.deploy_hook\tnot in our spec; the body has an object\n");
+    assertFindings(
+        result,
+        "UNKNOWN_PROPERTY\t$.result.builds.*.deploy_hook\tnot in our spec; the body has an object\n");
     assertThat(result.err())
         .isEqualTo(
             "drift: 1 finding comparing our spec and 2 live responses for 21 versions"
@@ -291,11 +286,10 @@ class DriftCommandTest {
 
     CliRun result = run(serverEnv(server), "", "drift", "--live", versionIds(1).get(0));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "TYPE_MISMATCH\t$.result.builds.*.trigger.build_caching_enabled\t"
-                + "our spec says boolean; the body has a string\n");
+    assertFindings(
+        result,
+        "TYPE_MISMATCH\t$.result.builds.*.trigger.build_caching_enabled\t"
+            + "our spec says boolean; the body has a string\n");
     assertThat(result.err()).startsWith("drift: 1 finding ");
   }
 
@@ -319,9 +313,7 @@ class DriftCommandTest {
     CliRun result =
         run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", "drift", "--live", versionIds(1).get(0));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
+    result.assertUsageError("no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -329,8 +321,7 @@ class DriftCommandTest {
   void recordIsOnlyForLive() {
     CliRun result = run("drift", "--payload", "a.json", "--record", temp.toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).isEqualTo("cfbuilds: --record goes with --live\n");
+    result.assertUsageError("--record goes with --live");
   }
 
   @Test

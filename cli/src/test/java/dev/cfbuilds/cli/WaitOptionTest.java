@@ -106,12 +106,8 @@ class WaitOptionTest {
   void aWaitThatIsNotADurationExitsWith2BeforeAnyRequest(String wait) {
     CliRun result = run(serverEnv(server), false, "builds", "--wait", wait, A);
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: --wait takes a duration such as 90s, 10m, 1h or 1m30s, not \""
-                + wait
-                + "\"\n");
+    result.assertUsageError(
+        "--wait takes a duration such as 90s, 10m, 1h or 1m30s, not \"" + wait + "\"");
     assertThat(server.getRequestCount()).isZero();
   }
 
