@@ -245,75 +245,57 @@ class BuildsCommandTest {
                 + "  success  running  main    abc123d  push     2019-12-27T18:11:19Z  0s\n");
   }
 
-  @Test
-  void unauthorizedExitsWith1AndPrintsCloudflaresError() {
-    server.enqueue(error(401, 10000, "Authentication error"));
-
-    CliRun result = run(serverEnv(server), "", false, "builds", A);
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).isEmpty();
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 401 Unauthorized: [10000] Authentication error\n"
+  static Stream<Arguments> apiErrors() {
+    return Stream.of(
+        Arguments.of(
+            "unauthorized, with a hint about the token",
+            List.of(),
+            error(401, 10000, "Authentication error"),
+            1,
+            "401 Unauthorized: [10000] Authentication error\n"
                 + "The Workers Builds API needs a user API token with the Workers CI Read"
-                + " permission; it refuses account-owned API tokens.\n");
+                + " permission; it refuses account-owned API tokens.\n"),
+        Arguments.of(
+            "permission denied",
+            List.of(),
+            error(403, 9109, "Unauthorized to access requested resource"),
+            1,
+            "403 Forbidden: [9109] Unauthorized to access requested resource\n"),
+        Arguments.of(
+            "rate limited, after the retries",
+            List.of(),
+            error(429, 971, "Please wait and consider throttling your request speed"),
+            3,
+            "429 Too Many Requests: [971] Please wait and consider throttling your request speed\n"),
+        Arguments.of(
+            "server error, without retries when --max-retries is 0",
+            List.of("--max-retries", "0"),
+            error(500, 10001, "Internal error"),
+            1,
+            "500 Internal Server Error: [10001] Internal error\n"));
   }
 
-  @Test
-  void permissionDeniedExitsWith1() {
-    server.enqueue(error(403, 9109, "Unauthorized to access requested resource"));
-
-    CliRun result = run(serverEnv(server), "", false, "builds", A);
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 403 Forbidden: [9109] Unauthorized to access requested resource\n");
-  }
-
-  @Test
-  void rateLimitedExitsWith1AfterTheRetries() {
-    for (int i = 0; i < 3; i++) {
-      server.enqueue(
-          new MockResponse.Builder(
-                  error(429, 971, "Please wait and consider throttling your request speed"))
-              .addHeader("Retry-After", "0")
-              .build());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("apiErrors")
+  void apiErrorExitsWith1AndPrintsCloudflaresError(
+      String what, List<String> options, MockResponse response, int requests, String printed) {
+    // One answer for each request the command is expected to send; Retry-After: 0 so that a retry
+    // comes at once.
+    for (int i = 0; i < requests; i++) {
+      server.enqueue(new MockResponse.Builder(response).addHeader("Retry-After", "0").build());
     }
+    List<String> args = new ArrayList<>(List.of("builds"));
+    args.addAll(options);
+    args.add(A);
 
-    CliRun result = run(serverEnv(server), "", false, "builds", A);
+    CliRun result = run(serverEnv(server), "", false, args.toArray(String[]::new));
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
+    assertThat(result.out()).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(requests);
     assertThat(result.err())
         .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 429 Too Many Requests: [971] Please wait and consider throttling your request speed\n");
-  }
-
-  @Test
-  void serverErrorExitsWith1WithoutRetriesWhenMaxRetriesIsZero() {
-    server.enqueue(error(500, 10001, "Internal error"));
-
-    CliRun result = run(serverEnv(server), "", false, "builds", "--max-retries", "0", A);
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 500 Internal Server Error: [10001] Internal error\n");
+            "cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds returned " + printed);
   }
 
   @Test
