@@ -22,10 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WaitOptionTest {
   @StartStop private final MockWebServer server = new MockWebServer();
 
-  private static CliRun run(Map<String, String> env, boolean terminal, String... args) {
-    return CliRun.run(env, "", terminal, args);
-  }
-
   /** Returns the sample's build for {@code A}, with {@code status} and the JSON {@code outcome}. */
   private static MockResponse build(String status, String outcome) {
     return json(
@@ -35,9 +31,20 @@ class WaitOptionTest {
             .replace("\"build_outcome\": \"success\"", "\"build_outcome\": " + outcome));
   }
 
+  /**
+   * Runs {@code builds --wait wait A} against the server, which answers the polls with {@code
+   * polls} in turn.
+   */
+  private CliRun waitFor(String wait, MockResponse... polls) {
+    for (MockResponse poll : polls) {
+      server.enqueue(poll);
+    }
+    return CliRun.run(serverEnv(server), "", false, "builds", "--wait", wait, A);
+  }
+
   @Test
   void demoWaitShowsBuildsMovingToStoppedAndExitsWith4ForTheOnesThatFailed() {
-    CliRun result = run(Map.of(), true, "builds", "--demo", "--wait", "60s");
+    CliRun result = CliRun.run(Map.of(), "", true, "builds", "--demo", "--wait", "60s");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
     assertThat(result.err())
@@ -65,10 +72,7 @@ class WaitOptionTest {
 
   @Test
   void exitsWith0WhenEveryBuildSucceeded() {
-    server.enqueue(build("running", "null"));
-    server.enqueue(build("stopped", "\"success\""));
-
-    CliRun result = run(serverEnv(server), false, "builds", "--wait", "90s", A);
+    CliRun result = waitFor("90s", build("running", "null"), build("stopped", "\"success\""));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(result.out()).contains("\"status\": \"stopped\"");
@@ -77,9 +81,7 @@ class WaitOptionTest {
 
   @Test
   void exitsWith4WhenABuildFailed() {
-    server.enqueue(build("stopped", "\"fail\""));
-
-    CliRun result = run(serverEnv(server), false, "builds", "--wait", "10m", A);
+    CliRun result = waitFor("10m", build("stopped", "\"fail\""));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
     assertThat(result.err()).isEqualTo("cfbuilds: 1 of 1 builds ended other than success\n");
@@ -87,10 +89,7 @@ class WaitOptionTest {
 
   @Test
   void exitsWith5AndPrintsWhatItLastSawWhenTheWaitTimesOut() {
-    server.enqueue(build("running", "null"));
-    server.enqueue(build("running", "null"));
-
-    CliRun result = run(serverEnv(server), false, "builds", "--wait", "1s", A);
+    CliRun result = waitFor("1s", build("running", "null"), build("running", "null"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.WAIT_TIMED_OUT);
     assertThat(result.out()).contains("\"status\": \"running\"");
@@ -104,7 +103,7 @@ class WaitOptionTest {
   @ParameterizedTest
   @ValueSource(strings = {"90", "1.5m", "ten", "-5s", "10d", ""})
   void aWaitThatIsNotADurationExitsWith2BeforeAnyRequest(String wait) {
-    CliRun result = run(serverEnv(server), false, "builds", "--wait", wait, A);
+    CliRun result = waitFor(wait);
 
     result.assertUsageError(
         "--wait takes a duration such as 90s, 10m, 1h or 1m30s, not \"" + wait + "\"");
