@@ -8,17 +8,43 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
 /**
- * Reads the account and credentials the way every subcommand that calls the API does: {@code
- * --account-id} or {@code CLOUDFLARE_ACCOUNT_ID}, and {@code --api-token-file} or the environment.
+ * Adds {@code --account-id} and {@code --api-token-file} to a subcommand that calls the API (a
+ * picocli mixin), and reads the account and credentials the way every such subcommand does: the
+ * option, else the environment.
+ *
+ * <p>A command can reword the two options' help in its resource bundle, under the keys {@code
+ * account-id} and {@code api-token-file}, as {@code drift} does to say they go with {@code --live}.
  */
 final class ApiAccess {
-  private ApiAccess() {}
+  /**
+   * Lists the environment variables the client reads, as lines of a help footer with {@code %n}
+   * between them.
+   */
+  static final String ENVIRONMENT_HELP =
+      "  CLOUDFLARE_API_TOKEN    an API token with Workers CI Read, or%n"
+          + "  CLOUDFLARE_EMAIL and%n"
+          + "  CLOUDFLARE_API_KEY      an account email and its Global API key%n"
+          + "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id%n"
+          + "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub";
 
-  /** Returns {@code option} if given, else {@code CLOUDFLARE_ACCOUNT_ID} from {@code env}. */
-  static String accountId(String option, Map<String, String> env) {
-    String account = option != null ? option : env.get(EnvironmentVariables.ACCOUNT_ID);
+  @Option(
+      names = "--account-id",
+      paramLabel = "ID",
+      description = "Cloudflare account ID. Default: $CLOUDFLARE_ACCOUNT_ID.")
+  private String accountId;
+
+  @Option(
+      names = "--api-token-file",
+      paramLabel = "FILE",
+      description = "Read the API token from FILE instead of $CLOUDFLARE_API_TOKEN.")
+  private Path apiTokenFile;
+
+  /** Returns {@code --account-id} if given, else {@code CLOUDFLARE_ACCOUNT_ID} from {@code env}. */
+  String accountId(Map<String, String> env) {
+    String account = accountId != null ? accountId : env.get(EnvironmentVariables.ACCOUNT_ID);
     if (account == null || account.isBlank()) {
       throw new UsageException(
           "no account ID: pass --account-id or set " + EnvironmentVariables.ACCOUNT_ID);
@@ -26,11 +52,16 @@ final class ApiAccess {
     return account;
   }
 
+  /** Returns {@code --account-id} if given, else {@code fallback}: the demo's account. */
+  String accountIdOr(String fallback) {
+    return accountId != null ? accountId : fallback;
+  }
+
   /**
-   * Returns the environment the client reads, with the token from {@code apiTokenFile} if given (it
-   * then replaces an email and Global API key).
+   * Returns the environment the client reads, with the token from {@code --api-token-file} if given
+   * (it then replaces an email and Global API key).
    */
-  static Map<String, String> environment(Path apiTokenFile, Map<String, String> env) {
+  Map<String, String> environment(Map<String, String> env) {
     if (apiTokenFile == null) {
       return env;
     }

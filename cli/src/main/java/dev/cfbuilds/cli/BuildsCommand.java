@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,11 +45,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  CLOUDFLARE_API_TOKEN    an API token with Workers CI Read, or",
-      "  CLOUDFLARE_EMAIL and",
-      "  CLOUDFLARE_API_KEY      an account email and its Global API key",
-      "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id",
-      "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub",
+      ApiAccess.ENVIRONMENT_HELP,
       "",
       "Exit codes:",
       "  0  ok",
@@ -82,17 +79,7 @@ final class BuildsCommand implements Callable<Integer> {
           "Read version IDs from FILE (- for standard input), one per line or comma-separated.")
   private List<String> files = new ArrayList<>();
 
-  @Option(
-      names = "--account-id",
-      paramLabel = "ID",
-      description = "Cloudflare account ID. Default: $CLOUDFLARE_ACCOUNT_ID.")
-  private String accountId;
-
-  @Option(
-      names = "--api-token-file",
-      paramLabel = "FILE",
-      description = "Read the API token from FILE instead of $CLOUDFLARE_API_TOKEN.")
-  private Path apiTokenFile;
+  @Mixin private ApiAccess apiAccess;
 
   @Option(
       names = "--format",
@@ -136,10 +123,6 @@ final class BuildsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return UsageException.reported(spec, this::run);
-  }
-
-  private int run() {
     if (maxRetries != null && maxRetries < 0) {
       throw new UsageException("--max-retries must be 0 or more, not " + maxRetries);
     }
@@ -153,7 +136,8 @@ final class BuildsCommand implements Callable<Integer> {
           "no version IDs: give them as arguments, with --from-file FILE, "
               + "or on standard input with -");
     }
-    return lookUp(versionIds, accountId(), environment(), wait);
+    return lookUp(
+        versionIds, apiAccess.accountId(context.env()), apiAccess.environment(context.env()), wait);
   }
 
   private int runDemo(List<String> givenIds, Duration wait) {
@@ -175,7 +159,7 @@ final class BuildsCommand implements Callable<Integer> {
               DemoApi.TOKEN,
               EnvironmentVariables.BASE_URL,
               api.baseUrl());
-      return lookUp(versionIds, accountId != null ? accountId : DemoApi.ACCOUNT_ID, env, wait);
+      return lookUp(versionIds, apiAccess.accountIdOr(DemoApi.ACCOUNT_ID), env, wait);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());
       return ExitCodes.API_ERROR;
@@ -280,18 +264,6 @@ final class BuildsCommand implements Callable<Integer> {
       }
     }
     return ids.distinct();
-  }
-
-  private String accountId() {
-    return ApiAccess.accountId(accountId, context.env());
-  }
-
-  /**
-   * Returns the environment the client reads, with the token from {@code --api-token-file} if
-   * given.
-   */
-  private Map<String, String> environment() {
-    return ApiAccess.environment(apiTokenFile, context.env());
   }
 
   private String readStdin() {

@@ -24,6 +24,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    resourceBundle = "dev.cfbuilds.cli.DriftCommand",
     description = {
       "Find where Cloudflare's API differs from the spec this client was generated from.",
       "",
@@ -55,11 +57,7 @@ import picocli.CommandLine.Spec;
       "                       FORMAT_MISMATCH, MISSING_REQUIRED, SCHEMA_MISMATCH",
       "",
       "Environment (--live):",
-      "  CLOUDFLARE_API_TOKEN    an API token with Workers CI Read, or",
-      "  CLOUDFLARE_EMAIL and",
-      "  CLOUDFLARE_API_KEY      an account email and its Global API key",
-      "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id",
-      "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub",
+      ApiAccess.ENVIRONMENT_HELP,
       "",
       "Exit codes:",
       "  0  no finding",
@@ -112,17 +110,8 @@ final class DriftCommand implements Callable<Integer> {
               + "secret-looking strings replaced by \"<redacted>\".")
   private Path record;
 
-  @Option(
-      names = "--account-id",
-      paramLabel = "ID",
-      description = "With --live: Cloudflare account ID. Default: $CLOUDFLARE_ACCOUNT_ID.")
-  private String accountId;
-
-  @Option(
-      names = "--api-token-file",
-      paramLabel = "FILE",
-      description = "With --live: read the API token from FILE instead of $CLOUDFLARE_API_TOKEN.")
-  private Path apiTokenFile;
+  /** The API options, their help reworded for {@code --live} in {@code DriftCommand.properties}. */
+  @Mixin private ApiAccess apiAccess;
 
   @Option(
       names = "--format",
@@ -136,10 +125,6 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return UsageException.reported(spec, this::run);
-  }
-
-  private int run() {
     if (record != null && source.live == null) {
       throw new UsageException("--record goes with --live");
     }
@@ -182,7 +167,7 @@ final class DriftCommand implements Callable<Integer> {
       ids.addLine(arguments.get(i), "argument " + (i + 1));
     }
     List<String> versionIds = ids.distinct();
-    String account = ApiAccess.accountId(accountId, context.env());
+    String account = apiAccess.accountId(context.env());
     List<String> bodies = Collections.synchronizedList(new ArrayList<>());
     // The first interceptor sees each exchange after the client's retries, before its decoder.
     OkHttpClient capture =
@@ -199,7 +184,7 @@ final class DriftCommand implements Callable<Integer> {
     CloudflareException failure = null;
     try (CloudflareBuildsClient client =
         CloudflareBuildsClient.builder()
-            .fromEnv(ApiAccess.environment(apiTokenFile, context.env()))
+            .fromEnv(apiAccess.environment(context.env()))
             .okHttpClient(capture)
             .build()) {
       client.getBuildsByVersionIds(account, versionIds);

@@ -31,6 +31,7 @@ public final class Main {
             .addSubcommand(new BuildsCommand(context))
             .addSubcommand(new DriftCommand(context))
             .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(UsageException::report)
             .setOut(out)
             .setErr(err);
     try {

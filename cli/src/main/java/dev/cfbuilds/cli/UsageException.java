@@ -1,7 +1,7 @@
 package dev.cfbuilds.cli;
 
-import java.util.function.IntSupplier;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /** Signals input the command cannot work with (a bad ID, an unreadable file): exit code 2. */
 final class UsageException extends RuntimeException {
@@ -12,15 +12,17 @@ final class UsageException extends RuntimeException {
   }
 
   /**
-   * Runs a command's {@code body} and returns its exit code; a {@code UsageException} it throws is
-   * printed to the command's standard error and gives {@link ExitCodes#USAGE}.
+   * Prints a {@code UsageException} that a command threw to the command's standard error and
+   * returns {@link ExitCodes#USAGE}; rethrows any other exception, which picocli then prints with
+   * its stack trace and returns {@code 1} for, as it does without this handler.
+   *
+   * <p>{@link Main} sets it as the execution exception handler of every command.
    */
-  static int reported(CommandSpec spec, IntSupplier body) {
-    try {
-      return body.getAsInt();
-    } catch (UsageException e) {
-      spec.commandLine().getErr().println("cfbuilds: " + e.getMessage());
-      return ExitCodes.USAGE;
+  static int report(Exception e, CommandLine commandLine, ParseResult parsed) throws Exception {
+    if (!(e instanceof UsageException)) {
+      throw e;
     }
+    commandLine.getErr().println("cfbuilds: " + e.getMessage());
+    return ExitCodes.USAGE;
   }
 }

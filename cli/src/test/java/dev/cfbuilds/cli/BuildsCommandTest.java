@@ -1,5 +1,11 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.ApiFixture.A;
+import static dev.cfbuilds.cli.ApiFixture.ACCOUNT;
+import static dev.cfbuilds.cli.ApiFixture.TOKEN;
+import static dev.cfbuilds.cli.ApiFixture.sampleWithBuildFor;
+import static dev.cfbuilds.cli.ApiFixture.serverEnv;
+import static dev.cfbuilds.cli.CliRun.run;
 import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +13,6 @@ import com.squareup.moshi.Types;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,38 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs the command in-process, end to end, against the demo stub and a plain MockWebServer. */
 class BuildsCommandTest {
-  private static final String TOKEN = "s3cr3t-t0ken-never-printed";
-  private static final String ACCOUNT = "acct123";
-  private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
   private static final String B = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
   private static final String NO_BUILD = "00000000-6e1a-4fe4-a799-aa6d9a6ab26e";
-  private static final String SAMPLE =
-      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
   @StartStop private final MockWebServer server = new MockWebServer();
 
   @TempDir Path temp;
-
-  private static CliRun run(
-      Map<String, String> env, String stdin, boolean terminal, String... args) {
-    CliRun result = CliRun.run(env, stdin, terminal, args);
-    assertThat(result.out() + result.err()).doesNotContain(TOKEN);
-    return result;
-  }
-
-  private static CliRun run(String... args) {
-    return run(Map.of(), "", false, args);
-  }
-
-  private Map<String, String> serverEnv() {
-    return Map.of(
-        "CLOUDFLARE_API_TOKEN",
-        TOKEN,
-        "CLOUDFLARE_ACCOUNT_ID",
-        ACCOUNT,
-        "CLOUDFLARE_BASE_URL",
-        server.url("/client/v4/").toString());
-  }
 
   private static Map<String, Build> parseBuilds(String json) throws IOException {
     return ApiWiring.moshi()
@@ -78,13 +56,6 @@ class BuildsCommandTest {
             + message
             + "\"}],"
             + "\"messages\":[],\"result\":null,\"success\":false}");
-  }
-
-  private static String sampleWithBuildFor(String versionId) throws IOException {
-    try (InputStream in = BuildsCommandTest.class.getResourceAsStream(SAMPLE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("\"foo\"", "\"" + versionId + "\"");
-    }
   }
 
   // The demo, every format.
@@ -219,7 +190,7 @@ class BuildsCommandTest {
   void sendsTheTokenAndAccountFromTheEnvironmentAndPrintsTheSampleAsJson() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    CliRun result = run(serverEnv(), "", false, "builds", A, B);
+    CliRun result = run(serverEnv(server), "", false, "builds", A, B);
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getTarget())
@@ -236,7 +207,7 @@ class BuildsCommandTest {
   void accountIdOptionWinsOverTheEnvironment() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    run(serverEnv(), "", false, "builds", "--account-id", "other-account", A);
+    run(serverEnv(server), "", false, "builds", "--account-id", "other-account", A);
 
     assertThat(server.takeRequest().getTarget())
         .startsWith("/client/v4/accounts/other-account/builds/builds?");
@@ -246,7 +217,7 @@ class BuildsCommandTest {
   void readsTheTokenFromAnApiTokenFile() throws Exception {
     Path tokenFile = temp.resolve("token");
     Files.writeString(tokenFile, "file-token\n");
-    Map<String, String> env = new HashMap<>(serverEnv());
+    Map<String, String> env = new HashMap<>(serverEnv(server));
     env.remove("CLOUDFLARE_API_TOKEN");
     env.put("CLOUDFLARE_EMAIL", "user@example.com");
     env.put("CLOUDFLARE_API_KEY", TOKEN);
@@ -264,7 +235,7 @@ class BuildsCommandTest {
   void tableOfTheSampleShowsItsValues() throws Exception {
     server.enqueue(json(200, sampleWithBuildFor(A)));
 
-    CliRun result = run(serverEnv(), "", false, "builds", "--format", "TABLE", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", "--format", "TABLE", A);
 
     assertThat(result.out())
         .isEqualTo(
@@ -274,75 +245,57 @@ class BuildsCommandTest {
                 + "  success  running  main    abc123d  push     2019-12-27T18:11:19Z  0s\n");
   }
 
-  @Test
-  void unauthorizedExitsWith1AndPrintsCloudflaresError() {
-    server.enqueue(error(401, 10000, "Authentication error"));
-
-    CliRun result = run(serverEnv(), "", false, "builds", A);
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).isEmpty();
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 401 Unauthorized: [10000] Authentication error\n"
+  static Stream<Arguments> apiErrors() {
+    return Stream.of(
+        Arguments.of(
+            "unauthorized, with a hint about the token",
+            List.of(),
+            error(401, 10000, "Authentication error"),
+            1,
+            "401 Unauthorized: [10000] Authentication error\n"
                 + "The Workers Builds API needs a user API token with the Workers CI Read"
-                + " permission; it refuses account-owned API tokens.\n");
+                + " permission; it refuses account-owned API tokens.\n"),
+        Arguments.of(
+            "permission denied",
+            List.of(),
+            error(403, 9109, "Unauthorized to access requested resource"),
+            1,
+            "403 Forbidden: [9109] Unauthorized to access requested resource\n"),
+        Arguments.of(
+            "rate limited, after the retries",
+            List.of(),
+            error(429, 971, "Please wait and consider throttling your request speed"),
+            3,
+            "429 Too Many Requests: [971] Please wait and consider throttling your request speed\n"),
+        Arguments.of(
+            "server error, without retries when --max-retries is 0",
+            List.of("--max-retries", "0"),
+            error(500, 10001, "Internal error"),
+            1,
+            "500 Internal Server Error: [10001] Internal error\n"));
   }
 
-  @Test
-  void permissionDeniedExitsWith1() {
-    server.enqueue(error(403, 9109, "Unauthorized to access requested resource"));
-
-    CliRun result = run(serverEnv(), "", false, "builds", A);
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 403 Forbidden: [9109] Unauthorized to access requested resource\n");
-  }
-
-  @Test
-  void rateLimitedExitsWith1AfterTheRetries() {
-    for (int i = 0; i < 3; i++) {
-      server.enqueue(
-          new MockResponse.Builder(
-                  error(429, 971, "Please wait and consider throttling your request speed"))
-              .addHeader("Retry-After", "0")
-              .build());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("apiErrors")
+  void apiErrorExitsWith1AndPrintsCloudflaresError(
+      String what, List<String> options, MockResponse response, int requests, String printed) {
+    // One answer for each request the command is expected to send; Retry-After: 0 so that a retry
+    // comes at once.
+    for (int i = 0; i < requests; i++) {
+      server.enqueue(new MockResponse.Builder(response).addHeader("Retry-After", "0").build());
     }
+    List<String> args = new ArrayList<>(List.of("builds"));
+    args.addAll(options);
+    args.add(A);
 
-    CliRun result = run(serverEnv(), "", false, "builds", A);
+    CliRun result = run(serverEnv(server), "", false, args.toArray(String[]::new));
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
+    assertThat(result.out()).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(requests);
     assertThat(result.err())
         .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 429 Too Many Requests: [971] Please wait and consider throttling your request speed\n");
-  }
-
-  @Test
-  void serverErrorExitsWith1WithoutRetriesWhenMaxRetriesIsZero() {
-    server.enqueue(error(500, 10001, "Internal error"));
-
-    CliRun result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: GET /client/v4/accounts/"
-                + ACCOUNT
-                + "/builds/builds"
-                + " returned 500 Internal Server Error: [10001] Internal error\n");
+            "cfbuilds: GET /client/v4/accounts/" + ACCOUNT + "/builds/builds returned " + printed);
   }
 
   @Test
@@ -350,7 +303,7 @@ class BuildsCommandTest {
     server.enqueue(
         new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 
-    CliRun result = run(serverEnv(), "", false, "builds", "--max-retries", "0", A);
+    CliRun result = run(serverEnv(server), "", false, "builds", "--max-retries", "0", A);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
@@ -365,7 +318,7 @@ class BuildsCommandTest {
 
   @Test
   void connectionRefusedExitsWith1() throws IOException {
-    Map<String, String> env = new HashMap<>(serverEnv());
+    Map<String, String> env = new HashMap<>(serverEnv(server));
     server.close();
 
     CliRun result = run(env, "", false, "builds", "--max-retries", "0", A);
@@ -394,7 +347,7 @@ class BuildsCommandTest {
   @ParameterizedTest
   @MethodSource("usageErrorsBeforeAnyRequest")
   void badArgumentsExitWith2AndSendNothing(List<String> args, String errorStart) {
-    CliRun result = run(serverEnv(), "", false, args.toArray(String[]::new));
+    CliRun result = run(serverEnv(server), "", false, args.toArray(String[]::new));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.out()).isEmpty();
@@ -407,7 +360,7 @@ class BuildsCommandTest {
     Path file = temp.resolve("ids.txt");
     Files.writeString(file, A + "\n" + B + ",oops\n");
 
-    CliRun result = run(serverEnv(), "", false, "builds", "--from-file", file.toString());
+    CliRun result = run(serverEnv(server), "", false, "builds", "--from-file", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
@@ -417,11 +370,15 @@ class BuildsCommandTest {
   @Test
   void missingFileExitsWith2() {
     CliRun result =
-        run(serverEnv(), "", false, "builds", "--from-file", temp.resolve("nope.txt").toString());
+        run(
+            serverEnv(server),
+            "",
+            false,
+            "builds",
+            "--from-file",
+            temp.resolve("nope.txt").toString());
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.txt") + "\n");
+    result.assertUsageError("no such file: " + temp.resolve("nope.txt"));
   }
 
   @Test
@@ -440,9 +397,7 @@ class BuildsCommandTest {
   void noAccountExitsWith2() {
     CliRun result = run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", false, "builds", A);
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
+    result.assertUsageError("no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID");
   }
 
   @Test

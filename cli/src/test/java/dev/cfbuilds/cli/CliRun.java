@@ -1,5 +1,7 @@
 package dev.cfbuilds.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +19,8 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
   /**
    * Runs the command with {@code args}, the environment {@code env} and {@code stdin} as standard
-   * input; {@code terminal} says whether standard output and error are a terminal.
+   * input; {@code terminal} says whether standard output and error are a terminal. Fails if the run
+   * printed {@link ApiFixture#TOKEN}.
    */
   static CliRun run(Map<String, String> env, String stdin, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
@@ -32,7 +35,23 @@ record CliRun(int exitCode, String out, String err) {
                 terminal),
             new PrintWriter(out),
             new PrintWriter(err));
-    return new CliRun(exitCode, unixLines(out), unixLines(err));
+    CliRun result = new CliRun(exitCode, unixLines(out), unixLines(err));
+    assertThat(result.out() + result.err()).doesNotContain(ApiFixture.TOKEN);
+    return result;
+  }
+
+  /** Runs the command with {@code args}, an empty environment and standard input, no terminal. */
+  static CliRun run(String... args) {
+    return run(Map.of(), "", false, args);
+  }
+
+  /**
+   * Asserts that the run failed with a usage error: exit code 2, and {@code message} after {@code
+   * "cfbuilds: "} as all it printed on standard error.
+   */
+  void assertUsageError(String message) {
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).isEqualTo("cfbuilds: " + message + "\n");
   }
 
   List<String> outLines() {

@@ -1,9 +1,14 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.ApiFixture.ACCOUNT;
+import static dev.cfbuilds.cli.ApiFixture.TOKEN;
+import static dev.cfbuilds.cli.ApiFixture.resource;
+import static dev.cfbuilds.cli.ApiFixture.sample;
+import static dev.cfbuilds.cli.ApiFixture.serverEnv;
+import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,20 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code cfbuilds drift} in-process, with files, standard input and a loopback API. */
 class DriftCommandTest {
-  private static final String TOKEN = "s3cr3t-t0ken-never-printed";
   private static final String ENV_SECRET = "env-value-never-printed";
-  private static final String ACCOUNT = "acct123";
   private static final String SPEC = "/dev/cfbuilds/spec/cloudflare-builds.openapi.yaml";
-  private static final String SAMPLE =
-      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
 
   @StartStop private final MockWebServer server = new MockWebServer();
 
   @TempDir Path temp;
 
+  /** Runs the command off a terminal, and fails if it printed {@link #ENV_SECRET}. */
   private static CliRun run(Map<String, String> env, String stdin, String... args) {
     CliRun result = CliRun.run(env, stdin, false, args);
-    assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain(ENV_SECRET);
+    assertThat(result.out() + result.err()).doesNotContain(ENV_SECRET);
     return result;
   }
 
@@ -44,12 +46,10 @@ class DriftCommandTest {
     return run(Map.of(), "", args);
   }
 
-  private static String resource(String name) {
-    try (InputStream in = DriftCommandTest.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
+  /** Asserts that the run found drift (exit code 6) and printed {@code findings}, no more. */
+  private static void assertFindings(CliRun result, String findings) {
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
+    assertThat(result.out()).isEqualTo(findings);
   }
 
   private Path write(String name, String text) throws IOException {
@@ -83,11 +83,10 @@ class DriftCommandTest {
   void officialFindingsAreTabSeparatedLinesAndExit6() {
     CliRun result = run(Map.of(), specWithGitlab(), "drift", "--official", "-");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "ENUM_VALUE_ADDED\t$.result.builds.*.build_trigger_metadata.provider_type\t\"gitlab\"\n"
-                + "ENUM_VALUE_ADDED\t$.result.builds.*.trigger.repo_connection.provider_type\t\"gitlab\"\n");
+    assertFindings(
+        result,
+        "ENUM_VALUE_ADDED\t$.result.builds.*.build_trigger_metadata.provider_type\t\"gitlab\"\n"
+            + "ENUM_VALUE_ADDED\t$.result.builds.*.trigger.repo_connection.provider_type\t\"gitlab\"\n");
     assertThat(result.err())
         .isEqualTo(
             "drift: 2 findings comparing our spec and the published document (standard input)"
@@ -99,17 +98,16 @@ class DriftCommandTest {
     CliRun result =
         run(Map.of(), specWithGitlab(), "drift", "--official", "-", "--format", "markdown");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "### cfbuilds drift: our spec and the published document (standard input)\n"
-                + "\n"
-                + "2 findings.\n"
-                + "\n"
-                + "| Kind | Path | Detail |\n"
-                + "| --- | --- | --- |\n"
-                + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" |\n"
-                + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" |\n");
+    assertFindings(
+        result,
+        "### cfbuilds drift: our spec and the published document (standard input)\n"
+            + "\n"
+            + "2 findings.\n"
+            + "\n"
+            + "| Kind | Path | Detail |\n"
+            + "| --- | --- | --- |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" |\n");
   }
 
   @Test
@@ -139,9 +137,7 @@ class DriftCommandTest {
   void missingFileIsAUsageError() {
     CliRun result = run("drift", "--official", temp.resolve("nope.json").toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no such file: " + temp.resolve("nope.json") + "\n");
+    result.assertUsageError("no such file: " + temp.resolve("nope.json"));
   }
 
   @Test
@@ -150,12 +146,8 @@ class DriftCommandTest {
 
     CliRun result = run("drift", "--official", file.toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: "
-                + file
-                + ": the document has no path /accounts/{account_id}/builds/builds\n");
+    result.assertUsageError(
+        file + ": the document has no path /accounts/{account_id}/builds/builds");
   }
 
   @Test
@@ -172,7 +164,7 @@ class DriftCommandTest {
 
   @Test
   void thePagesSampleFindsNothing() throws IOException {
-    CliRun result = run("drift", "--payload", write("sample.json", resource(SAMPLE)).toString());
+    CliRun result = run("drift", "--payload", write("sample.json", sample()).toString());
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEmpty();
@@ -180,18 +172,17 @@ class DriftCommandTest {
 
   @Test
   void theSameDriftInSeveralBodiesIsReportedOnce() throws IOException {
-    String drifted = resource(SAMPLE).replace("\"status\": \"running\"", "\"status\": \"waiting\"");
+    String drifted = sample().replace("\"status\": \"running\"", "\"status\": \"waiting\"");
     Path first = write("first.json", drifted);
     Path second = write("second.json", drifted);
 
     CliRun result =
         run(Map.of(), drifted, "drift", "--payload", first.toString(), second.toString(), "-");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "UNKNOWN_ENUM_VALUE\t$.result.builds.*.status\t"
-                + "our spec allows [initializing, queued, running, stopped]; the body has another string\n");
+    assertFindings(
+        result,
+        "UNKNOWN_ENUM_VALUE\t$.result.builds.*.status\t"
+            + "our spec allows [initializing, queued, running, stopped]; the body has another string\n");
     assertThat(result.err()).contains("drift: 1 finding comparing our spec and 3 saved bodies");
   }
 
@@ -201,8 +192,7 @@ class DriftCommandTest {
 
     CliRun result = run("drift", "--payload", file.toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).isEqualTo("cfbuilds: " + file + ": not JSON (line 1, column 11)\n");
+    result.assertUsageError(file + ": not JSON (line 1, column 11)");
   }
 
   // --live
@@ -212,7 +202,7 @@ class DriftCommandTest {
    * it asked for.
    */
   private void serveBuildsWith(UnaryOperator<String> editBuild) {
-    String sample = resource(SAMPLE);
+    String sample = sample();
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -229,26 +219,13 @@ class DriftCommandTest {
               }
               builds.append('"').append(id).append("\":").append(editBuild.apply(build));
             }
-            return new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body(
-                    "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"builds\":{"
-                        + builds
-                        + "}}}")
-                .build();
+            return json(
+                200,
+                "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"builds\":{"
+                    + builds
+                    + "}}}");
           }
         });
-  }
-
-  private Map<String, String> serverEnv() {
-    return Map.of(
-        "CLOUDFLARE_API_TOKEN",
-        TOKEN,
-        "CLOUDFLARE_ACCOUNT_ID",
-        ACCOUNT,
-        "CLOUDFLARE_BASE_URL",
-        server.url("/client/v4/").toString());
   }
 
   private static List<String> versionIds(int count) {
@@ -265,14 +242,13 @@ class DriftCommandTest {
 
     CliRun result =
         run(
-            serverEnv(),
+            serverEnv(server),
             "",
             Stream.concat(Stream.of("drift", "--live"), ids.stream()).toArray(String[]::new));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "UNKNOWN_PROPERTY\t$.result.builds.*.deploy_hook\tnot in our spec; the body has an object\n");
+    assertFindings(
+        result,
+        "UNKNOWN_PROPERTY\t$.result.builds.*.deploy_hook\tnot in our spec; the body has an object\n");
     assertThat(result.err())
         .isEqualTo(
             "drift: 1 finding comparing our spec and 2 live responses for 21 versions"
@@ -280,7 +256,8 @@ class DriftCommandTest {
     assertThat(server.getRequestCount()).isEqualTo(2);
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
-    assertThat(first.getUrl().encodedPath()).isEqualTo("/client/v4/accounts/acct123/builds/builds");
+    assertThat(first.getUrl().encodedPath())
+        .isEqualTo("/client/v4/accounts/" + ACCOUNT + "/builds/builds");
     assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(
             Stream.of(first, second)
@@ -295,7 +272,7 @@ class DriftCommandTest {
   void liveWithoutDriftExits0() {
     serveBuildsWith(build -> build);
 
-    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(server), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEmpty();
@@ -307,28 +284,24 @@ class DriftCommandTest {
         build ->
             build.replace("\"build_caching_enabled\": false", "\"build_caching_enabled\": \"no\""));
 
-    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(server), "", "drift", "--live", versionIds(1).get(0));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
-    assertThat(result.out())
-        .isEqualTo(
-            "TYPE_MISMATCH\t$.result.builds.*.trigger.build_caching_enabled\t"
-                + "our spec says boolean; the body has a string\n");
+    assertFindings(
+        result,
+        "TYPE_MISMATCH\t$.result.builds.*.trigger.build_caching_enabled\t"
+            + "our spec says boolean; the body has a string\n");
     assertThat(result.err()).startsWith("drift: 1 finding ");
   }
 
   @Test
   void liveApiErrorExits1() {
     server.enqueue(
-        new MockResponse.Builder()
-            .code(403)
-            .addHeader("Content-Type", "application/json")
-            .body(
-                "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
-                    + "\"messages\":[],\"result\":null,\"success\":false}")
-            .build());
+        json(
+            403,
+            "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],"
+                + "\"messages\":[],\"result\":null,\"success\":false}"));
 
-    CliRun result = run(serverEnv(), "", "drift", "--live", versionIds(1).get(0));
+    CliRun result = run(serverEnv(server), "", "drift", "--live", versionIds(1).get(0));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
     assertThat(result.out()).isEmpty();
@@ -340,9 +313,7 @@ class DriftCommandTest {
     CliRun result =
         run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), "", "drift", "--live", versionIds(1).get(0));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo("cfbuilds: no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID\n");
+    result.assertUsageError("no account ID: pass --account-id or set CLOUDFLARE_ACCOUNT_ID");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -350,8 +321,7 @@ class DriftCommandTest {
   void recordIsOnlyForLive() {
     CliRun result = run("drift", "--payload", "a.json", "--record", temp.toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).isEqualTo("cfbuilds: --record goes with --live\n");
+    result.assertUsageError("--record goes with --live");
   }
 
   @Test
@@ -369,7 +339,14 @@ class DriftCommandTest {
     Path dir = temp.resolve("recorded");
 
     CliRun result =
-        run(serverEnv(), "", "drift", "--live", versionIds(1).get(0), "--record", dir.toString());
+        run(
+            serverEnv(server),
+            "",
+            "drift",
+            "--live",
+            versionIds(1).get(0),
+            "--record",
+            dir.toString());
 
     Path file = dir.resolve("live-response-1.json");
     assertThat(result.err()).contains("recorded " + file + "\n");

@@ -1,10 +1,11 @@
 package dev.cfbuilds.cli;
 
+import static dev.cfbuilds.cli.ApiFixture.A;
+import static dev.cfbuilds.cli.ApiFixture.sampleWithBuildFor;
+import static dev.cfbuilds.cli.ApiFixture.serverEnv;
+import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -19,44 +20,31 @@ import org.junit.jupiter.params.provider.ValueSource;
  * waits are real (the command uses the system clock): a second or a few each.
  */
 class WaitOptionTest {
-  private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
-  private static final String SAMPLE =
-      "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.200.json";
-
   @StartStop private final MockWebServer server = new MockWebServer();
 
-  private static CliRun run(Map<String, String> env, boolean terminal, String... args) {
-    return CliRun.run(env, "", terminal, args);
+  /** Returns the sample's build for {@code A}, with {@code status} and the JSON {@code outcome}. */
+  private static MockResponse build(String status, String outcome) {
+    return json(
+        200,
+        sampleWithBuildFor(A)
+            .replace("\"status\": \"running\"", "\"status\": \"" + status + "\"")
+            .replace("\"build_outcome\": \"success\"", "\"build_outcome\": " + outcome));
   }
 
-  private Map<String, String> serverEnv() {
-    return Map.of(
-        "CLOUDFLARE_API_TOKEN",
-        "test-token",
-        "CLOUDFLARE_ACCOUNT_ID",
-        "acct123",
-        "CLOUDFLARE_BASE_URL",
-        server.url("/client/v4/").toString());
-  }
-
-  private static MockResponse build(String status, String outcome) throws IOException {
-    try (InputStream in = WaitOptionTest.class.getResourceAsStream(SAMPLE)) {
-      String body =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .replace("\"foo\"", "\"" + A + "\"")
-              .replace("\"status\": \"running\"", "\"status\": \"" + status + "\"")
-              .replace("\"build_outcome\": \"success\"", "\"build_outcome\": " + outcome);
-      return new MockResponse.Builder()
-          .code(200)
-          .addHeader("Content-Type", "application/json")
-          .body(body)
-          .build();
+  /**
+   * Runs {@code builds --wait wait A} against the server, which answers the polls with {@code
+   * polls} in turn.
+   */
+  private CliRun waitFor(String wait, MockResponse... polls) {
+    for (MockResponse poll : polls) {
+      server.enqueue(poll);
     }
+    return CliRun.run(serverEnv(server), "", false, "builds", "--wait", wait, A);
   }
 
   @Test
   void demoWaitShowsBuildsMovingToStoppedAndExitsWith4ForTheOnesThatFailed() {
-    CliRun result = run(Map.of(), true, "builds", "--demo", "--wait", "60s");
+    CliRun result = CliRun.run(Map.of(), "", true, "builds", "--demo", "--wait", "60s");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
     assertThat(result.err())
@@ -83,11 +71,8 @@ class WaitOptionTest {
   }
 
   @Test
-  void exitsWith0WhenEveryBuildSucceeded() throws IOException {
-    server.enqueue(build("running", "null"));
-    server.enqueue(build("stopped", "\"success\""));
-
-    CliRun result = run(serverEnv(), false, "builds", "--wait", "90s", A);
+  void exitsWith0WhenEveryBuildSucceeded() {
+    CliRun result = waitFor("90s", build("running", "null"), build("stopped", "\"success\""));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(result.out()).contains("\"status\": \"stopped\"");
@@ -95,21 +80,16 @@ class WaitOptionTest {
   }
 
   @Test
-  void exitsWith4WhenABuildFailed() throws IOException {
-    server.enqueue(build("stopped", "\"fail\""));
-
-    CliRun result = run(serverEnv(), false, "builds", "--wait", "10m", A);
+  void exitsWith4WhenABuildFailed() {
+    CliRun result = waitFor("10m", build("stopped", "\"fail\""));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BUILD_FAILED);
     assertThat(result.err()).isEqualTo("cfbuilds: 1 of 1 builds ended other than success\n");
   }
 
   @Test
-  void exitsWith5AndPrintsWhatItLastSawWhenTheWaitTimesOut() throws IOException {
-    server.enqueue(build("running", "null"));
-    server.enqueue(build("running", "null"));
-
-    CliRun result = run(serverEnv(), false, "builds", "--wait", "1s", A);
+  void exitsWith5AndPrintsWhatItLastSawWhenTheWaitTimesOut() {
+    CliRun result = waitFor("1s", build("running", "null"), build("running", "null"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.WAIT_TIMED_OUT);
     assertThat(result.out()).contains("\"status\": \"running\"");
@@ -123,14 +103,10 @@ class WaitOptionTest {
   @ParameterizedTest
   @ValueSource(strings = {"90", "1.5m", "ten", "-5s", "10d", ""})
   void aWaitThatIsNotADurationExitsWith2BeforeAnyRequest(String wait) {
-    CliRun result = run(serverEnv(), false, "builds", "--wait", wait, A);
+    CliRun result = waitFor(wait);
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .isEqualTo(
-            "cfbuilds: --wait takes a duration such as 90s, 10m, 1h or 1m30s, not \""
-                + wait
-                + "\"\n");
+    result.assertUsageError(
+        "--wait takes a duration such as 90s, 10m, 1h or 1m30s, not \"" + wait + "\"");
     assertThat(server.getRequestCount()).isZero();
   }
 
