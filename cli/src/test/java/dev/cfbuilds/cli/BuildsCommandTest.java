@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -154,13 +155,13 @@ class BuildsCommandTest {
     CliRun result =
         run(
             Map.of(),
-            NO_BUILD.toUpperCase() + "\n",
+            NO_BUILD.toUpperCase(Locale.ROOT) + "\n",
             false,
             "builds",
             "--demo",
             "--format",
             "json",
-            A.toUpperCase() + "," + A,
+            A.toUpperCase(Locale.ROOT) + "," + A,
             "-",
             "--from-file",
             file.toString());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.OkHttpClient;
@@ -68,7 +69,10 @@ class DemoDispatcherTest {
   void answersValidIdsWithBuildsExceptThoseStartingWithZeros() throws IOException {
     Reply reply =
         get(
-            "accounts/acct/builds/builds?version_ids=" + A.toUpperCase() + "," + NO_BUILD,
+            "accounts/acct/builds/builds?version_ids="
+                + A.toUpperCase(Locale.ROOT)
+                + ","
+                + NO_BUILD,
             "Bearer anything");
 
     assertThat(reply.code()).isEqualTo(200);

@@ -3,6 +3,7 @@ package dev.cfbuilds.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class VersionIdsTest {
@@ -23,7 +24,7 @@ class VersionIdsTest {
   void lowerCasesAndDropsDuplicatesKeepingTheFirstPosition() {
     VersionIds ids = new VersionIds();
     ids.addLine(B, "argument 1");
-    ids.addLine(A.toUpperCase(), "argument 2");
+    ids.addLine(A.toUpperCase(Locale.ROOT), "argument 2");
     ids.addLine(B + ", " + A, "argument 3");
 
     assertThat(ids.distinct()).containsExactly(B, A);
