@@ -210,7 +210,7 @@ final class OfficialDocuments {
   }
 
   /** Rewrites {@code type: T, nullable: true} as {@code type: [T, 'null']}, as 3.1 has it. */
-  private static void toTypeArrays(JsonNode node) {
+  static void toTypeArrays(JsonNode node) {
     if (node instanceof ObjectNode object) {
       if (object.path("nullable").asBoolean(false) && object.get("type") instanceof TextNode type) {
         object.remove("nullable");
