@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
       "Prints one line per finding, KIND<TAB>PATH<TAB>DETAIL, and a summary on standard "
           + "error. PATH is a JSON path into the response body (map keys as *), a parameter "
           + "(query.version_ids) or a response (responses.401). Values from response bodies are "
-          + "never shown, only their JSON types."
+          + "not shown, only their JSON types, except a value outside an enum."
     },
     footerHeading = "%nKinds:%n",
     footer = {

@@ -182,7 +182,7 @@ class DriftCommandTest {
     assertFindings(
         result,
         "UNKNOWN_ENUM_VALUE\t$.result.builds.*.status\t"
-            + "our spec allows [initializing, queued, running, stopped]; the body has another string\n");
+            + "our spec allows [initializing, queued, running, stopped]; the body has \"waiting\"\n");
     assertThat(result.err()).contains("drift: 1 finding comparing our spec and 3 saved bodies");
   }
 

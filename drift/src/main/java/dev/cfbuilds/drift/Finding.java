@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Reports one difference between our spec and what Cloudflare publishes or sends.
  *
- * <p>Never holds a value from a response body: {@code detail} names JSON types, formats and
- * property names only, because environment variables hold secrets.
+ * <p>Holds no value from a response body but one outside an enum (an enum text, not a secret):
+ * {@code detail} names JSON types, formats, enum values and property names, because environment
+ * variables hold secrets.
  *
  * @param kind what differs
  * @param path where: a JSON path into the response body such as {@code

@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <p>Each finding is reported once per place in the schema, however many builds show it: map keys
  * are written {@code *} and array indexes {@code [*]}. A finding gives the JSON type of the
- * offending value, never the value: environment variables hold secrets.
+ * offending value, never the value, since environment variables hold secrets; the one exception is
+ * a value outside an enum, which is quoted.
  */
 public final class PayloadDrift {
   private static final String SCHEMA_KEY = "validation.response.body.schema.";
@@ -76,8 +77,9 @@ public final class PayloadDrift {
    * Closes every object schema that lists its properties and says nothing of others ({@code
    * additionalProperties: false}), so that the validator reports unknown properties. The
    * validator's own option misses objects reached through {@code additionalProperties}, such as
-   * each build of the {@code builds} map. {@code allOf} parts are left open: closing them would
-   * reject the properties of the other parts.
+   * each build of the {@code builds} map. {@code allOf} parts are closed too: a part then rejects
+   * the properties of the others, but such a message becomes a finding only for a name that no part
+   * has (see {@link #add}).
    */
   private static void close(Schema<?> schema) {
     if (schema == null || schema.get$ref() != null) {
@@ -93,7 +95,8 @@ public final class PayloadDrift {
     if (schema.getAdditionalProperties() instanceof Schema<?> values) {
       close(values);
     }
-    for (List<Schema> branches : Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
+    for (List<Schema> branches :
+        Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
       if (branches != null) {
         for (Schema<?> branch : branches) {
           close(branch);
@@ -178,15 +181,12 @@ public final class PayloadDrift {
           }
         }
       }
+      // A null or a value of another type breaks the type too: one finding, the type's.
       case "enum" ->
           findings.add(
-              new Finding(
-                  FindingKind.UNKNOWN_ENUM_VALUE,
-                  place.path,
-                  "our spec allows "
-                      + place.view.enumValues
-                      + "; the body has another "
-                      + typeOf(value)));
+              value.isNull() || !allows(place.view, value)
+                  ? typeMismatch(place, value)
+                  : unknownEnumValue(place, value));
       case "type" -> findings.add(typeMismatch(place, value));
       case "format" ->
           findings.add(
@@ -203,6 +203,12 @@ public final class PayloadDrift {
                 new Finding(
                     FindingKind.MISSING_REQUIRED, place.path + "." + name, "required by our spec"));
           }
+        }
+      }
+      case "allOf" -> {
+        // The value must match every part: what broke inside each part is a finding of its own.
+        for (Message nested : message.getNestedMessages()) {
+          add(nested, root, findings);
         }
       }
       case "oneOf", "anyOf" -> {
@@ -232,10 +238,28 @@ public final class PayloadDrift {
   }
 
   private static Finding typeMismatch(Place place, JsonNode value) {
+    String ours = "our spec says " + place.view.describe();
     return new Finding(
         FindingKind.TYPE_MISMATCH,
         place.path,
-        "our spec says " + place.view.describe() + "; the body has " + withArticle(typeOf(value)));
+        value.isNull()
+            ? ours + " and no null; the body has null"
+            : ours + "; the body has " + withArticle(typeOf(value)));
+  }
+
+  /**
+   * Returns the finding of a value outside our spec's enum, quoting it: at an enum's place the
+   * value is an enum text (a provider, a status), not a secret, and the user needs it to widen the
+   * enum.
+   */
+  private static Finding unknownEnumValue(Place place, JsonNode value) {
+    return new Finding(
+        FindingKind.UNKNOWN_ENUM_VALUE,
+        place.path,
+        "our spec allows "
+            + place.view.enumValues
+            + "; the body has "
+            + (value.isValueNode() ? value.toString() : "another " + typeOf(value)));
   }
 
   private static boolean allows(SchemaView view, JsonNode value) {

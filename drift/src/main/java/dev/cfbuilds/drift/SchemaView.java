@@ -16,10 +16,10 @@ import java.util.TreeSet;
  * its JSON types, whether it may be null, its format, enum, properties and their schemas.
  *
  * <p>OpenAPI 3.0 {@code nullable} and 3.1 type arrays ({@code [string, "null"]}) both become {@link
- * #nullable}. {@code allOf} parts are merged (properties and required names joined). {@code anyOf}
- * and {@code oneOf} become the union of their branches; a branch that only allows {@code null}
- * makes the place nullable. A schema met again below itself (a recursive schema) is read as "any
- * value" there.
+ * #nullable}. {@code allOf} parts are merged as the specification means them, the value matching
+ * every part (see {@link #mergePart}). {@code anyOf} and {@code oneOf} become the union of their
+ * branches; a branch that only allows {@code null} makes the place nullable. A schema met again
+ * below itself (a recursive schema) is read as "any value" there.
  */
 final class SchemaView {
   private static final String NULL = "null";
@@ -124,15 +124,48 @@ final class SchemaView {
     }
   }
 
-  /** Adds an {@code allOf} part: the value must match it too. */
+  /**
+   * Adds an {@code allOf} part: the value must match it too. Types and enums intersect (no type or
+   * no enum means any), required names join, a property, the items and the map values named by both
+   * sides merge the same way, and null stays allowed only if both sides allow it. A bare {@code
+   * type: object} part therefore adds nothing but its type.
+   */
   private void mergePart(SchemaView part) {
+    nullable = (nullable || part.nullable) && allowsNull() && part.allowsNull();
     if (types.isEmpty()) {
       types.addAll(part.types);
     } else if (!part.types.isEmpty()) {
       types.retainAll(part.types);
     }
-    fillGaps(part);
+    if (format == null) {
+      format = part.format;
+    }
+    if (enumValues == null) {
+      enumValues = part.enumValues == null ? null : new TreeSet<>(part.enumValues);
+    } else if (part.enumValues != null) {
+      enumValues.retainAll(part.enumValues);
+    }
+    part.properties.forEach((name, property) -> properties.merge(name, property, SchemaView::both));
     required.addAll(part.required);
+    items = both(items, part.items);
+    additional = both(additional, part.additional);
+  }
+
+  /** Returns the view of a value that must match {@code a} and {@code b}; null is "not given". */
+  private static SchemaView both(SchemaView a, SchemaView b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    a.mergePart(b);
+    return a;
+  }
+
+  /**
+   * Tells whether this place lets a null through: it says so, or it names no type and no enum (an
+   * untyped schema constrains nothing, in 3.0 as in 3.1).
+   */
+  private boolean allowsNull() {
+    return nullable || (types.isEmpty() && enumValues == null);
   }
 
   /** Adds the branches of {@code anyOf}/{@code oneOf}: the value may match any of them. */

@@ -18,10 +18,12 @@ import java.util.Map;
  * the {@code cloudflare/api-schemas} repository) from our spec, for tests and the benchmark.
  *
  * <p>As Cloudflare writes it: component names carry a {@code builds_} prefix, the response is an
- * {@code allOf} of a shared envelope and the result, the account ID is a path-level parameter
- * {@code $ref}, the error response a {@code responses} {@code $ref}. In 3.1 style, {@code nullable}
- * becomes a type array and the nullable result an {@code anyOf} with {@code type: 'null'}. Filler
- * operations, each with its own schemas, bring the document to the published one's size.
+ * {@code allOf} of the shared envelope {@code builds_APIResponse} (whose own {@code result} is a
+ * nullable bare object) and a part that gives {@code result} its schema, the account ID is a
+ * path-level parameter {@code $ref}, the error response a {@code responses} {@code $ref}. In 3.1
+ * style, {@code nullable} becomes a type array and the nullable result an {@code anyOf} with {@code
+ * type: 'null'}. Filler operations, each with its own schemas, bring the document to the published
+ * one's size.
  */
 final class OfficialDocuments {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -60,18 +62,19 @@ final class OfficialDocuments {
     ((ObjectNode) spec.get("components")).set("schemas", schemas);
     renameRefs(spec);
 
-    // The envelope as Cloudflare shares it between operations, and the response as an allOf of it.
+    // The envelope as Cloudflare shares it between operations, with its own result a nullable
+    // bare object, and the response as an allOf of it and a part that gives result its schema.
     ObjectNode response = (ObjectNode) schemas.remove("builds_BuildsByVersionIdsResponse");
     ObjectNode envelope = response.deepCopy();
-    ObjectNode result = (ObjectNode) ((ObjectNode) envelope.get("properties")).remove("result");
-    ((ArrayNode) envelope.get("required")).removeIf(name -> name.asText().equals("result"));
+    ObjectNode envelopeProperties = (ObjectNode) envelope.get("properties");
+    ObjectNode result = (ObjectNode) envelopeProperties.remove("result");
+    envelopeProperties.putObject("result").put("type", "object").put("nullable", true);
     envelope.put("description", "The envelope every Cloudflare API response has.");
-    schemas.set("builds_ApiResponseCommon", envelope);
+    schemas.set("builds_APIResponse", envelope);
     ObjectNode resultPart = JSON.createObjectNode().put("type", "object");
     resultPart.putObject("properties").set("result", result);
-    resultPart.putArray("required").add("result");
     ObjectNode byVersion = JSON.createObjectNode();
-    byVersion.putArray("allOf").add(ref("builds_ApiResponseCommon")).add(resultPart);
+    byVersion.putArray("allOf").add(ref("builds_APIResponse")).add(resultPart);
     schemas.set("builds_BuildsByVersionResponse", byVersion);
 
     ObjectNode pathItem = (ObjectNode) spec.path("paths").path(OPERATION);
@@ -146,7 +149,7 @@ final class OfficialDocuments {
     ObjectNode listPart = JSON.createObjectNode().put("type", "object");
     ObjectNode result = listPart.putObject("properties").putObject("result");
     result.put("type", "array").set("items", ref(schemaName));
-    list.putArray("allOf").add(ref("builds_ApiResponseCommon")).add(listPart);
+    list.putArray("allOf").add(ref("builds_APIResponse")).add(listPart);
     schemas.set(schemaName + "List", list);
 
     ObjectNode pathItem = JSON.createObjectNode();
@@ -210,7 +213,7 @@ final class OfficialDocuments {
   }
 
   /** Rewrites {@code type: T, nullable: true} as {@code type: [T, 'null']}, as 3.1 has it. */
-  private static void toTypeArrays(JsonNode node) {
+  static void toTypeArrays(JsonNode node) {
     if (node instanceof ObjectNode object) {
       if (object.path("nullable").asBoolean(false) && object.get("type") instanceof TextNode type) {
         object.remove("nullable");

@@ -22,10 +22,10 @@ import java.util.Locale;
  * document. Each measurement runs in a fresh JVM with the same {@code -Xmx}, so that one does not
  * inherit the other's heap.
  *
- * <p>Run: {@code mvn -q install -DskipTests && mvn -q -pl drift test-compile
- * exec:exec@official-benchmark} (optional system properties {@code paths}, default 4000 filler
- * paths of three operations each; {@code xmx}, default {@code 2g}; {@code smallXmx}, default {@code
- * 256m}). Not part of {@code verify}.
+ * <p>Run it as drift/README.md says, from the reactor or with the modules installed (optional
+ * system properties {@code paths}, default 4000 filler paths of three operations each; {@code xmx},
+ * default {@code 2g}; {@code smallXmx}, default {@code 256m}). The document is in Cloudflare's
+ * {@code allOf} shape ({@link OfficialDocuments}). Not part of {@code verify}.
  */
 public final class OfficialDriftBenchmark {
   private static final String EXTRACT = "extract";

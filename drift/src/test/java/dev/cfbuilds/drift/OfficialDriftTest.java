@@ -134,7 +134,7 @@ class OfficialDriftTest {
 
   private static List<Edit> edits(Style style) {
     List<Edit> edits = new ArrayList<>();
-    addedAt(edits, "$", "ApiResponseCommon");
+    addedAt(edits, "$", "APIResponse");
     addedAt(edits, "$.errors[*]", "ApiError");
     addedAt(edits, "$.result", "BuildsByVersionIdsResult");
     addedAt(edits, "$.result.builds.*", "Build");
@@ -236,7 +236,7 @@ class OfficialDriftTest {
     edits.add(
         new Edit(
             "required changed",
-            doc -> remove(array(doc, "ApiResponseCommon", "required"), "success"),
+            doc -> remove(array(doc, "APIResponse", "required"), "success"),
             new Finding(
                 FindingKind.REQUIRED_CHANGED,
                 "$.success",

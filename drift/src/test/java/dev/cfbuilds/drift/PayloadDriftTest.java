@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfbuilds.drift.OfficialDocuments.Style;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,6 @@ class PayloadDriftTest {
       delimiter = '|',
       textBlock =
           """
-          /result/builds/foo | build_outcome | UNKNOWN_ENUM_VALUE | $.result.builds.*.build_outcome | our spec allows [cancelled, fail, skipped, success, terminated]; the body has another string
           ''                 | success       | TYPE_MISMATCH      | $.success                       | our spec says boolean; the body has a string
           /result/builds/foo | running_on    | FORMAT_MISMATCH    | $.result.builds.*.running_on    | our spec says string (date-time); the body has a string of another form
           """)
@@ -83,6 +84,89 @@ class PayloadDriftTest {
     String body = edited(tree -> ((ObjectNode) tree.at(object)).put(property, SECRET));
 
     assertThat(DRIFT.check(body)).containsExactly(new Finding(kind, path, detail));
+  }
+
+  @Test
+  void valueOutsideAnEnumIsQuotedSoThatTheEnumCanBeWidened() {
+    String body =
+        edited(
+            tree ->
+                ((ObjectNode) build(tree).at("/build_trigger_metadata"))
+                    .put("provider_type", "gitlab"));
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(
+            new Finding(
+                FindingKind.UNKNOWN_ENUM_VALUE,
+                "$.result.builds.*.build_trigger_metadata.provider_type",
+                "our spec allows [github]; the body has \"gitlab\""));
+  }
+
+  @ParameterizedTest(name = "null at {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          build_outcome | $.result.builds.*.build_outcome | our spec says string and no null; the body has null
+          running_on    | $.result.builds.*.running_on    | our spec says string (date-time) and no null; the body has null
+          """)
+  void nullWhereOurSpecHasNoneIsOneFinding(String property, String path, String detail) {
+    String body = edited(tree -> build(tree).putNull(property));
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(new Finding(FindingKind.TYPE_MISMATCH, path, detail));
+  }
+
+  @Test
+  void valueOfAnotherTypeAtAnEnumIsOnlyATypeMismatch() {
+    String body = edited(tree -> build(tree).put("status", 3));
+
+    assertThat(DRIFT.check(body))
+        .containsExactly(
+            new Finding(
+                FindingKind.TYPE_MISMATCH,
+                "$.result.builds.*.status",
+                "our spec says string; the body has an integer"));
+  }
+
+  @Test
+  void specInCloudflaresAllOfShapeReportsEachFindingAtItsPlace() {
+    PayloadDrift allOfShaped =
+        PayloadDrift.of(
+            new String(
+                OfficialDocuments.json(PublishedShapeDriftTest.fixture(Style.V30)),
+                StandardCharsets.UTF_8));
+    String body =
+        edited(
+            tree -> {
+              tree.put("x_top", 1);
+              ((ObjectNode) tree.get("result")).put("x_result", 1);
+              build(tree).put("preview_url", SECRET).put("status", "waiting").putNull("build_uuid");
+            });
+
+    assertThat(allOfShaped.check(sample())).isEmpty();
+    assertThat(allOfShaped.check(body))
+        .containsExactlyInAnyOrder(
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                "$.x_top",
+                "not in our spec; the body has an integer"),
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                "$.result.x_result",
+                "not in our spec; the body has an integer"),
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                "$.result.builds.*.preview_url",
+                "not in our spec; the body has a string"),
+            new Finding(
+                FindingKind.UNKNOWN_ENUM_VALUE,
+                "$.result.builds.*.status",
+                "our spec allows [initializing, queued, running, stopped]; the body has \"waiting\""),
+            new Finding(
+                FindingKind.TYPE_MISMATCH,
+                "$.result.builds.*.build_uuid",
+                "our spec says string (uuid) and no null; the body has null"));
   }
 
   @Test
@@ -125,10 +209,7 @@ class PayloadDriftTest {
         edited(
             tree -> {
               tree.put("success", SECRET);
-              build(tree)
-                  .put("build_outcome", SECRET)
-                  .put("running_on", SECRET)
-                  .put("x_new", SECRET);
+              build(tree).put("build_uuid", SECRET).put("running_on", SECRET).put("x_new", SECRET);
             });
 
     assertThat(DRIFT.check(body))
@@ -145,7 +226,7 @@ class PayloadDriftTest {
 
   static String sample() {
     try (InputStream in = PayloadDriftTest.class.getResourceAsStream(SAMPLE)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
