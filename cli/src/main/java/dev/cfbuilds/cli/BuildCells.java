@@ -1,8 +1,8 @@
 package dev.cfbuilds.cli;
 
-import dev.cfbuilds.generated.LosslessModel;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
+import dev.cfbuilds.model.runtime.JsonField;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,11 +19,11 @@ final class BuildCells {
   private BuildCells() {}
 
   static String outcome(Build build) {
-    return text(build, "build_outcome", build.getBuildOutcome());
+    return text(build._buildOutcome());
   }
 
   static String status(Build build) {
-    return text(build, "status", build.getStatus());
+    return text(build._status());
   }
 
   static String branch(Build build) {
@@ -45,21 +45,18 @@ final class BuildCells {
 
   static String triggerSource(Build build) {
     BuildTriggerMetadata metadata = build.getBuildTriggerMetadata();
-    return metadata == null
-        ? null
-        : text(metadata, "build_trigger_source", metadata.getBuildTriggerSource());
+    return metadata == null ? null : text(metadata._buildTriggerSource());
   }
 
   /**
    * Returns the text of an enum property: the constant's wire value, or for a value this version
    * does not know ({@code UNKNOWN}) the text the API sent.
    */
-  private static String text(LosslessModel model, String property, Enum<?> value) {
-    if (value == null) {
+  private static String text(JsonField<? extends Enum<?>> field) {
+    if (!field.isKnown()) {
       return null;
     }
-    Object received = model._rawValue(property);
-    return received instanceof String ? (String) received : value.toString();
+    return field.rawJson().orElse(field.known().get()).toString();
   }
 
   /** Returns {@code created_on} as the API gave it, offset and fraction included. */

@@ -1,12 +1,12 @@
 package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.BuildTriggerSource;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,22 +57,25 @@ final class DemoBuilds {
   static Build forVersion(String versionId) {
     UUID uuid = UUID.fromString(versionId);
     Random random = new Random(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits());
-    Build build = template();
+    Build template = template();
+    Build.Builder build = template.toBuilder();
 
     String branch = BRANCHES.get(random.nextInt(BRANCHES.size()));
     BuildTriggerSource source =
         branch.equals("main")
             ? (random.nextInt(4) == 0 ? BuildTriggerSource.MANUAL : BuildTriggerSource.PUSH)
             : BuildTriggerSource.PULL_REQUEST;
-    build
-        .getBuildTriggerMetadata()
-        .branch(branch)
-        .commitHash(hex(random, 40))
-        .buildTriggerSource(source);
+    build.buildTriggerMetadata(
+        template.getBuildTriggerMetadata().toBuilder()
+            .branch(branch)
+            .commitHash(hex(random, 40))
+            .buildTriggerSource(source)
+            .build());
     build.buildUuid(
         UUID.nameUUIDFromBytes(("build of " + versionId).getBytes(StandardCharsets.UTF_8)));
 
-    OffsetDateTime created = build.getCreatedOn().plusMinutes(random.nextInt(MINUTES_IN_30_DAYS));
+    OffsetDateTime created =
+        template.getCreatedOn().plusMinutes(random.nextInt(MINUTES_IN_30_DAYS));
     OffsetDateTime initializing = created.plusSeconds(1 + random.nextInt(5));
     OffsetDateTime running = initializing.plusSeconds(3 + random.nextInt(12));
     OffsetDateTime stopped = running.plusSeconds(20 + random.nextInt(220));
@@ -92,16 +95,18 @@ final class DemoBuilds {
     }
 
     if (source == BuildTriggerSource.PULL_REQUEST) {
-      build
-          .getPullRequest()
-          .createdOn(created.minusMinutes(5 + random.nextInt(120)))
-          .pullRequestUrl(
-              URI.create(
-                  "https://github.com/cloudflare/workers-sdk/pull/" + (100 + random.nextInt(900))));
+      build.pullRequest(
+          template.getPullRequest().toBuilder()
+              .createdOn(created.minusMinutes(5 + random.nextInt(120)))
+              .pullRequestUrl(
+                  URI.create(
+                      "https://github.com/cloudflare/workers-sdk/pull/"
+                          + (100 + random.nextInt(900))))
+              .build());
     } else {
       build.pullRequest(null);
     }
-    return build;
+    return build.build();
   }
 
   /**
@@ -130,28 +135,34 @@ final class DemoBuilds {
    * ms.
    */
   static Build progressed(String versionId, long millis) {
-    Build build = forVersion(versionId);
+    Build shown = forVersion(versionId);
+    Build.Builder build = shown.toBuilder();
     UUID uuid = UUID.fromString(versionId);
     Random random = new Random(~(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits()));
     long queued = 200 + random.nextInt(600);
     long initializing = queued + 300 + random.nextInt(700);
     long stopped = initializing + 800 + random.nextInt(2000);
     if (millis >= stopped) {
-      if (build.getBuildOutcome() == null) {
+      if (shown.getBuildOutcome() == null) {
+        OffsetDateTime stoppedOn = shown.getRunningOn().plusSeconds(90);
         build.status(BuildStatus.STOPPED).buildOutcome(BuildOutcome.SUCCESS);
-        build.stoppedOn(build.getRunningOn().plusSeconds(90)).modifiedOn(build.getStoppedOn());
+        build.stoppedOn(stoppedOn).modifiedOn(stoppedOn);
       }
-      return build;
+      return build.build();
     }
     build.buildOutcome(null).stoppedOn(null);
     if (millis >= initializing) {
-      return build.status(BuildStatus.RUNNING).modifiedOn(build.getRunningOn());
+      return build.status(BuildStatus.RUNNING).modifiedOn(shown.getRunningOn()).build();
     }
     build.runningOn(null);
     if (millis >= queued) {
-      return build.status(BuildStatus.INITIALIZING).modifiedOn(build.getInitializingOn());
+      return build.status(BuildStatus.INITIALIZING).modifiedOn(shown.getInitializingOn()).build();
     }
-    return build.status(BuildStatus.QUEUED).initializingOn(null).modifiedOn(build.getCreatedOn());
+    return build
+        .status(BuildStatus.QUEUED)
+        .initializingOn(null)
+        .modifiedOn(shown.getCreatedOn())
+        .build();
   }
 
   private static Build template() {

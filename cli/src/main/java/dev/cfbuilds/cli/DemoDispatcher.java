@@ -2,12 +2,12 @@ package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.client.CloudflareBuildsClient;
-import dev.cfbuilds.generated.ApiWiring;
-import dev.cfbuilds.generated.CanonicalUuid;
 import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
+import dev.cfbuilds.model.runtime.ApiWiring;
+import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,11 +104,12 @@ final class DemoDispatcher extends Dispatcher {
       }
     }
     BuildsByVersionIdsResponse body =
-        new BuildsByVersionIdsResponse()
+        BuildsByVersionIdsResponse.builder()
             .errors(List.of())
             .messages(List.of())
-            .result(new BuildsByVersionIdsResult().builds(builds))
-            .success(true);
+            .result(BuildsByVersionIdsResult.builder().builds(builds).build())
+            .success(true)
+            .build();
     return json(200, RESPONSE_ADAPTER.toJson(body));
   }
 
@@ -135,7 +136,7 @@ final class DemoDispatcher extends Dispatcher {
 
   private static MockResponse error(int status, int code, String message) {
     Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("errors", List.of(new ApiError().code(code).message(message)));
+    envelope.put("errors", List.of(ApiError.builder().code(code).message(message).build()));
     envelope.put("messages", List.of());
     envelope.put("result", null);
     envelope.put("success", false);

@@ -2,8 +2,8 @@ package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
-import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.cfbuilds.cli;
 
-import dev.cfbuilds.generated.CanonicalUuid;
-import dev.cfbuilds.generated.PrintableText;
+import dev.cfbuilds.model.runtime.CanonicalUuid;
+import dev.cfbuilds.model.runtime.PrintableText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

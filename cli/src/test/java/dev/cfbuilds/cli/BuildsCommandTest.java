@@ -10,8 +10,8 @@ import static dev.cfbuilds.cli.DemoDispatcher.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Types;
-import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.cfbuilds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfbuilds.generated.ApiWiring;
-import dev.cfbuilds.generated.CanonicalUuid;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import dev.cfbuilds.model.runtime.ApiWiring;
+import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;

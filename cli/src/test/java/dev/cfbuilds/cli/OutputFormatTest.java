@@ -3,12 +3,12 @@ package dev.cfbuilds.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Types;
-import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.generated.model.BuildTriggerSource;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
@@ -24,18 +24,20 @@ class OutputFormatTest {
     Map<String, Build> builds = new LinkedHashMap<>();
     builds.put(
         A,
-        new Build()
+        Build.builder()
             .buildOutcome(BuildOutcome.SUCCESS)
             .status(BuildStatus.STOPPED)
             .buildTriggerMetadata(
-                new BuildTriggerMetadata()
+                BuildTriggerMetadata.builder()
                     .branch("main")
                     .commitHash("abc123def456")
-                    .buildTriggerSource(BuildTriggerSource.PUSH))
+                    .buildTriggerSource(BuildTriggerSource.PUSH)
+                    .build())
             .createdOn(OffsetDateTime.parse("2019-12-27T19:11:19.117+01:00"))
             .runningOn(OffsetDateTime.parse("2019-12-27T18:11:30Z"))
-            .stoppedOn(OffsetDateTime.parse("2019-12-27T18:13:35Z")));
-    builds.put(B, new Build().status(BuildStatus.QUEUED));
+            .stoppedOn(OffsetDateTime.parse("2019-12-27T18:13:35Z"))
+            .build());
+    builds.put(B, Build.builder().status(BuildStatus.QUEUED).build());
     return builds;
   }
 
@@ -139,7 +141,10 @@ class OutputFormatTest {
     Map<String, Build> builds =
         Map.of(
             A,
-            new Build().buildTriggerMetadata(new BuildTriggerMetadata().branch("we\"ird,branch")));
+            Build.builder()
+                .buildTriggerMetadata(
+                    BuildTriggerMetadata.builder().branch("we\"ird,branch").build())
+                .build());
 
     assertThat(write(OutputFormat.CSV, builds))
         .endsWith("\n" + A + ",,,\"we\"\"ird,branch\",,,,\n");
@@ -150,15 +155,17 @@ class OutputFormatTest {
     OffsetDateTime start = OffsetDateTime.parse("2019-12-27T18:00:00Z");
 
     assertThat(
-            BuildCells.durationText(new Build().runningOn(start).stoppedOn(start.plusSeconds(45))))
+            BuildCells.durationText(
+                Build.builder().runningOn(start).stoppedOn(start.plusSeconds(45)).build()))
         .isEqualTo("45s");
     assertThat(
             BuildCells.durationText(
-                new Build().runningOn(start).stoppedOn(start.plusSeconds(3723))))
+                Build.builder().runningOn(start).stoppedOn(start.plusSeconds(3723)).build()))
         .isEqualTo("1h 02m 03s");
     assertThat(
-            BuildCells.durationText(new Build().runningOn(start).stoppedOn(start.minusSeconds(1))))
+            BuildCells.durationText(
+                Build.builder().runningOn(start).stoppedOn(start.minusSeconds(1)).build()))
         .isNull();
-    assertThat(BuildCells.durationText(new Build().runningOn(start))).isNull();
+    assertThat(BuildCells.durationText(Build.builder().runningOn(start).build())).isNull();
   }
 }

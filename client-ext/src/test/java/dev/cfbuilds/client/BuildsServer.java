@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import dev.cfbuilds.client.testing.NoDelayServerSockets;
-import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -174,7 +174,7 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
         int asked = askedFor.computeIfAbsent(id, key -> new AtomicInteger()).getAndIncrement();
         BuildStatus status = statusOf.apply(id, asked);
         if (status != null) {
-          builds.put(id, buildFor(id).status(status));
+          builds.put(id, buildFor(id).toBuilder().status(status).build());
         }
       }
       return json(200, envelope(builds));
@@ -220,11 +220,12 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
     return ApiWiring.moshi()
         .adapter(BuildsByVersionIdsResponse.class)
         .toJson(
-            new BuildsByVersionIdsResponse()
+            BuildsByVersionIdsResponse.builder()
                 .success(true)
                 .errors(List.of())
                 .messages(List.of())
-                .result(new BuildsByVersionIdsResult().builds(builds)));
+                .result(BuildsByVersionIdsResult.builder().builds(builds).build())
+                .build());
   }
 
   /**
@@ -232,8 +233,10 @@ final class BuildsServer extends Dispatcher implements AutoCloseable {
    * #commitHashFor}: a build filed under another ID shows by its hash.
    */
   static Build buildFor(String versionId) {
-    return new Build()
-        .buildTriggerMetadata(new BuildTriggerMetadata().commitHash(commitHashFor(versionId)));
+    return Build.builder()
+        .buildTriggerMetadata(
+            BuildTriggerMetadata.builder().commitHash(commitHashFor(versionId)).build())
+        .build();
   }
 
   /**

@@ -235,9 +235,10 @@ class DashboardSimulationTest {
         boolean stopped = now >= stopsAt.get(id);
         builds.put(
             id,
-            new Build()
+            Build.builder()
                 .status(stopped ? BuildStatus.STOPPED : BuildStatus.RUNNING)
-                .buildOutcome(stopped ? BuildOutcome.SUCCESS : null));
+                .buildOutcome(stopped ? BuildOutcome.SUCCESS : null)
+                .build());
       }
       long resetSeconds = (accepted.peekFirst() + WINDOW.toMillis() - now + 999) / 1000;
       return response(chain, 200, BuildsServer.envelope(builds))

@@ -7,9 +7,9 @@ import static dev.cfbuilds.contract.SpecResources.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Json;
-import dev.cfbuilds.generated.LosslessModel;
-import dev.cfbuilds.generated.OneOfValue;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.model.runtime.LosslessModel;
+import dev.cfbuilds.model.runtime.OneOfValue;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.IOException;

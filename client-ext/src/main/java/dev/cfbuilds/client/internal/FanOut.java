@@ -248,7 +248,7 @@ final class FanOut {
       List<String> mismatches;
       try {
         found = mapper.builds(call.request(), response);
-        mismatches = response.body()._mismatchedPaths("$");
+        mismatches = response.body()._mismatchedPaths();
       } catch (CloudflareException e) {
         finish(this, null, null, e);
         return;

@@ -1,7 +1,7 @@
 package dev.cfbuilds.client.internal;
 
-import dev.cfbuilds.generated.CanonicalUuid;
-import dev.cfbuilds.generated.PrintableText;
+import dev.cfbuilds.model.runtime.CanonicalUuid;
+import dev.cfbuilds.model.runtime.PrintableText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 /**
  * Marks a generated {@code oneOf} model: one field per alternative, of which at most one is set.

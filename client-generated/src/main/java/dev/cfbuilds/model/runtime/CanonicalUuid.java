@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 /**
  * Recognises a UUID in its canonical text form: 36 characters, hex digits in groups of 8-4-4-4-12

@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import com.squareup.moshi.Json;
 import java.lang.reflect.Constructor;

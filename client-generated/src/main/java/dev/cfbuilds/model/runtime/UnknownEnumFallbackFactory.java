@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;

@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

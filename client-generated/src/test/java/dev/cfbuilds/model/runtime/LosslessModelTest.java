@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,7 +69,7 @@ class LosslessModelTest {
   void keepsAValueOfTheWrongTypeAsRawJsonAndWritesItBack(String json) throws IOException {
     Build build = BUILD.fromJson(json);
 
-    assertThat(build._mismatchedPaths("$")).hasSize(1);
+    assertThat(build._mismatchedPaths()).hasSize(1);
     assertRoundTrip(BUILD, json);
   }
 
@@ -81,7 +81,7 @@ class LosslessModelTest {
 
     assertThat(build.getTrigger().getPathIncludes()).containsExactly("*", null, "src/**");
     assertThat(build.getTrigger()._mismatchedProperties()).isEmpty();
-    assertThat(build._mismatchedPaths("$")).containsExactly("$.trigger.path_includes[1]");
+    assertThat(build._mismatchedPaths()).containsExactly("$.trigger.path_includes[1]");
     assertRoundTrip(BUILD, json);
   }
 
@@ -95,7 +95,7 @@ class LosslessModelTest {
     Map<String, Build> builds = response.getResult().getBuilds();
     assertThat(builds.get("good").getStatus()).isEqualTo(BuildStatus.QUEUED);
     assertThat(builds).containsEntry("bad", null);
-    assertThat(response._mismatchedPaths("$")).containsExactly("$.result.builds.bad");
+    assertThat(response._mismatchedPaths()).containsExactly("$.result.builds.bad");
     assertRoundTrip(ENVELOPE, json);
   }
 
@@ -108,7 +108,9 @@ class LosslessModelTest {
 
     assertThat(trigger.getBuildCachingEnabled()).isNull();
     assertThat(trigger.getTriggerName()).isEqualTo("t");
-    assertThat(trigger._rawValue("build_caching_enabled")).isEqualTo("yes");
+    assertThat(trigger._buildCachingEnabled().isMismatched()).isTrue();
+    assertThat(trigger._buildCachingEnabled().rawJson()).contains("yes");
+    assertThat(trigger._triggerName().known()).contains("t");
     assertThat(trigger._mismatchedProperties()).containsExactly("build_caching_enabled");
     assertThat(trigger._additionalProperties()).isEmpty();
   }
@@ -120,7 +122,7 @@ class LosslessModelTest {
             "{\"success\":true,\"result\":{\"builds\":{\"v1\":{\"created_on\":\"s3cr3t\","
                 + "\"trigger\":{\"path_includes\":\"*\"}}}},\"result_info\":{\"count\":\"x\"}}");
 
-    assertThat(response._mismatchedPaths("$"))
+    assertThat(response._mismatchedPaths())
         .containsExactlyInAnyOrder(
             "$.result.builds.v1.created_on",
             "$.result.builds.v1.trigger.path_includes",
@@ -179,7 +181,8 @@ class LosslessModelTest {
         ApiWiring.moshi().adapter(BuildTriggerMetadata.class).fromJson(json);
 
     assertThat(metadata.getProviderType()).isEqualTo(ProviderType.UNKNOWN);
-    assertThat(metadata._rawValue("provider_type")).isEqualTo("gitlab");
+    assertThat(metadata._providerType().known()).contains(ProviderType.UNKNOWN);
+    assertThat(metadata._providerType().rawJson()).contains("gitlab");
     assertThat(metadata._mismatchedProperties()).isEmpty();
     assertThat(ApiWiring.moshi().adapter(BuildTriggerMetadata.class).toJson(metadata))
         .isEqualTo(json);
@@ -192,6 +195,8 @@ class LosslessModelTest {
     Build build = BUILD.fromJson(json);
 
     assertThat(build.getBuildOutcome()).isNull();
+    assertThat(build._buildOutcome().isNull()).isTrue();
+    assertThat(build._status().isAbsent()).isTrue();
     assertThat(build._rawProperties()).containsEntry("build_outcome", null);
     assertThat(BUILD.toJson(build)).isEqualTo(json);
   }
@@ -226,10 +231,11 @@ class LosslessModelTest {
   }
 
   @Test
-  void setterDropsTheRawValueItReplaces() throws IOException {
-    Build build = BUILD.fromJson("{\"created_on\":\"yesterday\"}");
-
-    build.createdOn(OffsetDateTime.parse("2024-01-02T03:04:05Z"));
+  void builderSetterDropsTheRawValueItReplaces() throws IOException {
+    Build build =
+        BUILD.fromJson("{\"created_on\":\"yesterday\"}").toBuilder()
+            .createdOn(OffsetDateTime.parse("2024-01-02T03:04:05Z"))
+            .build();
 
     assertThat(build._rawProperties()).isEmpty();
     assertThat(BUILD.toJson(build)).isEqualTo("{\"created_on\":\"2024-01-02T03:04:05Z\"}");
@@ -286,7 +292,7 @@ class LosslessModelTest {
           @Override
           public Build fromJson(com.squareup.moshi.JsonReader reader) throws IOException {
             Build build = lossy.fromJson(reader);
-            return new Build().status(build.getStatus());
+            return Build.builder().status(build.getStatus()).build();
           }
 
           @Override

@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

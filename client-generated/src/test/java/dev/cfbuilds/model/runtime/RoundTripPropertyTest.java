@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +44,16 @@ class RoundTripPropertyTest {
   @Property(tries = 300)
   void readingAndWritingGivesTheSameJson(@ForAll("payloads") String payload) throws IOException {
     assertThat(roundTrip(MODELS, payload)).isEqualTo(TREE.fromJson(payload));
+  }
+
+  @Property(tries = 100)
+  void aCopyFromToBuilderEqualsTheModelAndWritesTheSameJson(@ForAll("payloads") String payload)
+      throws IOException {
+    BuildsByVersionIdsResponse read = MODELS.fromJson(payload);
+    BuildsByVersionIdsResponse copy = read.toBuilder().build();
+
+    assertThat(copy).isEqualTo(read).isNotSameAs(read);
+    assertThat(TREE.fromJson(MODELS.toJson(copy))).isEqualTo(TREE.fromJson(payload));
   }
 
   @Example

@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import java.net.URI;
 import java.time.OffsetDateTime;

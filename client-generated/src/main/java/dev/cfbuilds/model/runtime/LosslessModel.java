@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +26,10 @@ import java.util.Set;
  *   <li>an explicit JSON {@code null}, so that it is written back.
  * </ul>
  *
- * <p>Nothing is allocated for a model that needs none of this.
+ * <p>Each property also reads as a {@link JsonField} ({@code build._buildOutcome()}), which tells
+ * these cases apart. A model is immutable: its lists and maps, raw JSON included, are unmodifiable;
+ * build a changed copy with its {@code toBuilder()}. Nothing is allocated for a model that needs
+ * none of this.
  */
 public abstract class LosslessModel {
   /** Raw values by property name, in the order read; null while there are none. */
@@ -57,25 +60,18 @@ public abstract class LosslessModel {
   /**
    * Returns every property kept as raw JSON, known or not, by name: unknown properties, values that
    * did not fit their property's type, unknown enum texts and explicit {@code null}s. Writing the
-   * model writes these in place of the typed values. Unmodifiable; empty when there are none.
+   * model writes these in place of the typed values. Unmodifiable; empty when there are none. To
+   * read one known property, its {@link JsonField} accessor is simpler.
    */
   public final Map<String, Object> _rawProperties() {
     return raw == null ? Map.of() : Collections.unmodifiableMap(raw);
   }
 
   /**
-   * Returns the raw JSON value kept for {@code property}, known to the spec or not; {@code null}
-   * when none was kept (or the API sent {@code null}; {@link #_rawProperties()} tells them apart).
-   */
-  public final Object _rawValue(String property) {
-    return raw == null ? null : raw.get(property);
-  }
-
-  /**
    * Returns the names of the properties the spec knows whose value could not be read as the spec's
    * type (a wrong JSON type, or text not of the property's format): their typed getters return
    * {@code null}, their values are in {@link #_rawProperties()}. A list or map with only some
-   * elements that do not fit is not one of them; see {@link #_mismatchedPaths(String)}.
+   * elements that do not fit is not one of them; see {@link #_mismatchedPaths()}.
    */
   public final Set<String> _mismatchedProperties() {
     if (raw == null) {
@@ -94,18 +90,27 @@ public abstract class LosslessModel {
    * Returns the JSON path of every value that did not fit its type in this model and the models it
    * holds, such as {@code $.result.builds.abc.trigger.created_on}: the mismatched properties (see
    * {@link #_mismatchedProperties()}), and the elements of lists and maps that did not fit, which
-   * are {@code null} in the typed list or map (such as {@code $.trigger.path_includes[1]}).
-   *
-   * @param path the JSON path of this model, such as {@code $}
+   * are {@code null} in the typed list or map (such as {@code $.trigger.path_includes[1]}). Paths
+   * start at this model, {@code $}.
    */
-  public final List<String> _mismatchedPaths(String path) {
+  public final List<String> _mismatchedPaths() {
     List<String> paths = new ArrayList<>();
-    collectMismatches(this, path, paths);
+    collectMismatches(this, "$", paths);
     return Collections.unmodifiableList(paths);
   }
 
-  /** Forgets the raw value kept for {@code property}; the generated setters call it. */
-  protected final void forget(String property) {
+  /**
+   * Returns {@code property} as read: absent, {@code null}, of its type ({@code typed}) or not; the
+   * generated {@code _property()} accessors call it.
+   */
+  protected final <T> JsonField<T> field(String property, T typed) {
+    return raw == null
+        ? JsonField.of(typed, false, null)
+        : JsonField.of(typed, raw.containsKey(property), raw.get(property));
+  }
+
+  /** Forgets the raw value kept for {@code property}, as when a value of its type was read. */
+  final void forget(String property) {
     if (raw != null) {
       raw.remove(property);
       if (raw.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.cfbuilds.generated;
+package dev.cfbuilds.model.runtime;
 
 import com.squareup.moshi.Moshi;
 import dev.cfbuilds.generated.api.BuildsApi;
