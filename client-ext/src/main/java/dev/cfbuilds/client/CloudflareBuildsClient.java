@@ -299,6 +299,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
   /**
    * Waits for {@code future}; on interrupt cancels its requests and keeps the interrupt flag set.
+   * Rethrows the failure of the future as it is if unchecked, or else in a {@link
+   * CloudflareException}.
    */
   static <T> T await(CompletableFuture<T> future) {
     try {
@@ -311,9 +313,17 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       cause.initCause(e);
       throw new CloudflareIoException("GET builds by version IDs", cause);
     } catch (ExecutionException e) {
-      // FanOut fails its future only with a CloudflareException (ResponseMapper.failure maps the
-      // rest), so there is nothing else to wrap.
-      throw (CloudflareException) e.getCause();
+      // Requests fail only with a CloudflareException (ResponseMapper.failure maps the rest), but
+      // code around them (the cache merge, a listener) may throw anything: let it through as it is.
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new CloudflareException(
+          "GET builds by version IDs failed unexpectedly: " + cause, cause);
     }
   }
 
