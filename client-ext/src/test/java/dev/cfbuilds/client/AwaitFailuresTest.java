@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.NotFoundException;
+import dev.cfbuilds.client.internal.Futures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ class AwaitFailuresTest {
   void rethrowsACloudflareExceptionAsIs() {
     CloudflareException notFound = new NotFoundException("not found", 404, List.of(), Map.of());
 
-    assertThatThrownBy(() -> CloudflareBuildsClient.await(CompletableFuture.failedFuture(notFound)))
+    assertThatThrownBy(() -> Futures.await(CompletableFuture.failedFuture(notFound)))
         .isSameAs(notFound);
   }
 
@@ -29,23 +30,21 @@ class AwaitFailuresTest {
   void rethrowsARuntimeExceptionAsIs() {
     IllegalStateException bug = new IllegalStateException("merge failed");
 
-    assertThatThrownBy(() -> CloudflareBuildsClient.await(CompletableFuture.failedFuture(bug)))
-        .isSameAs(bug);
+    assertThatThrownBy(() -> Futures.await(CompletableFuture.failedFuture(bug))).isSameAs(bug);
   }
 
   @Test
   void rethrowsAnErrorAsIs() {
     AssertionError error = new AssertionError("listener failed");
 
-    assertThatThrownBy(() -> CloudflareBuildsClient.await(CompletableFuture.failedFuture(error)))
-        .isSameAs(error);
+    assertThatThrownBy(() -> Futures.await(CompletableFuture.failedFuture(error))).isSameAs(error);
   }
 
   @Test
   void wrapsACheckedExceptionInACloudflareException() {
     TimeoutException checked = new TimeoutException("took too long");
 
-    assertThatThrownBy(() -> CloudflareBuildsClient.await(CompletableFuture.failedFuture(checked)))
+    assertThatThrownBy(() -> Futures.await(CompletableFuture.failedFuture(checked)))
         .isExactlyInstanceOf(CloudflareException.class)
         .hasMessage(
             "GET builds by version IDs failed unexpectedly:"
@@ -55,7 +54,6 @@ class AwaitFailuresTest {
 
   @Test
   void returnsTheValueOfACompletedFuture() {
-    assertThat(CloudflareBuildsClient.await(CompletableFuture.completedFuture("done")))
-        .isEqualTo("done");
+    assertThat(Futures.await(CompletableFuture.completedFuture("done"))).isEqualTo("done");
   }
 }
