@@ -44,16 +44,15 @@ import picocli.CommandLine.Spec;
           + "are named on standard error."
     },
     footerHeading = "%nEnvironment:%n",
-    footer = {
-      ApiAccess.ENVIRONMENT_HELP,
-      "",
-      "Exit codes:",
-      "  0  ok",
-      "  1  API or network error",
-      "  2  usage error or bad version ID",
-      "  3  a version had no build and --fail-on-missing was given",
-      "  4  with --wait: some build ended other than success",
-      "  5  with --wait: the wait timed out"
+    footer = {ApiAccess.ENVIRONMENT_HELP},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      ExitCodes.OK + ":ok",
+      ExitCodes.API_ERROR + ":API or network error",
+      ExitCodes.USAGE + ":usage error or bad version ID",
+      ExitCodes.MISSING + ":a version had no build and --fail-on-missing was given",
+      ExitCodes.BUILD_FAILED + ":with --wait: some build ended other than success",
+      ExitCodes.WAIT_TIMED_OUT + ":with --wait: the wait timed out"
     })
 final class BuildsCommand implements Callable<Integer> {
   /** How many version IDs {@code --demo} makes up when given none: three requests' worth. */
@@ -105,8 +104,9 @@ final class BuildsCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description =
           "Wait up to DURATION (such as 90s, 10m, 1h) until every build has stopped, then print "
-              + "them. Exit 4 if any ended other than success, 5 if the wait timed out.")
-  private String waitFor;
+              + "them. Exit 4 if any ended other than success, 5 if the wait timed out.",
+      converter = DurationConverter.class)
+  private Duration wait;
 
   @Option(
       names = "--demo",
@@ -126,7 +126,6 @@ final class BuildsCommand implements Callable<Integer> {
     if (maxRetries != null && maxRetries < 0) {
       throw new UsageException("--max-retries must be 0 or more, not " + maxRetries);
     }
-    Duration wait = waitFor != null ? WaitDurations.parse(waitFor) : null;
     List<String> versionIds = readVersionIds();
     if (demo) {
       return runDemo(versionIds, wait);
@@ -247,7 +246,7 @@ final class BuildsCommand implements Callable<Integer> {
   }
 
   private List<String> readVersionIds() {
-    VersionIds ids = new VersionIds();
+    VersionIdInput ids = new VersionIdInput();
     for (int i = 0; i < arguments.size(); i++) {
       String argument = arguments.get(i);
       if (argument.equals(STDIN)) {

@@ -57,13 +57,14 @@ import picocli.CommandLine.Spec;
       "                       FORMAT_MISMATCH, MISSING_REQUIRED, SCHEMA_MISMATCH",
       "",
       "Environment (--live):",
-      ApiAccess.ENVIRONMENT_HELP,
-      "",
-      "Exit codes:",
-      "  0  no finding",
-      "  1  API or network error",
-      "  2  usage error, bad version ID, or unreadable file",
-      "  6  drift found"
+      ApiAccess.ENVIRONMENT_HELP
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      ExitCodes.OK + ":no finding",
+      ExitCodes.API_ERROR + ":API or network error",
+      ExitCodes.USAGE + ":usage error, bad version ID, or unreadable file",
+      ExitCodes.DRIFT_FOUND + ":drift found"
     })
 final class DriftCommand implements Callable<Integer> {
   private static final String STDIN = "-";
@@ -162,7 +163,7 @@ final class DriftCommand implements Callable<Integer> {
 
   private int checkLive(List<String> arguments) {
     PrintWriter err = spec.commandLine().getErr();
-    VersionIds ids = new VersionIds();
+    VersionIdInput ids = new VersionIdInput();
     for (int i = 0; i < arguments.size(); i++) {
       ids.addLine(arguments.get(i), "argument " + (i + 1));
     }

@@ -3,7 +3,8 @@ package dev.cfbuilds.cli;
 /**
  * Lists every exit code the command line can return, in one place.
  *
- * <p>Each subcommand's help footer and the README's exit-code table list the ones it can return.
+ * <p>Each subcommand's {@code exitCodeList} and the README's exit-code table list the ones it can
+ * return.
  */
 final class ExitCodes {
   /** Every build was found (or {@code --fail-on-missing} was not given). */

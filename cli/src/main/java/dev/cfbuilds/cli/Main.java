@@ -1,6 +1,8 @@
 package dev.cfbuilds.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -34,11 +36,24 @@ public final class Main {
             .setExecutionExceptionHandler(UsageException::report)
             .setOut(out)
             .setErr(err);
+    commandLine.setParameterExceptionHandler(
+        UsageException.reportingBadValues(commandLine.getParameterExceptionHandler()));
+    commandLine.setHelpSectionKeys(exitCodesLast(commandLine.getHelpSectionKeys()));
     try {
       return commandLine.execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /** Returns {@code keys} with the exit-code list moved after the footer, where help ends. */
+  private static List<String> exitCodesLast(List<String> keys) {
+    List<String> reordered = new ArrayList<>(keys);
+    reordered.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING);
+    reordered.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST);
+    reordered.add(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING);
+    reordered.add(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST);
+    return reordered;
   }
 }

@@ -432,7 +432,14 @@ class BuildsCommandTest {
         .contains("--fail-on-missing")
         .contains("--demo")
         .contains("CLOUDFLARE_API_TOKEN")
-        .contains("3  a version had no build");
+        .endsWith(
+            "\nExit codes:\n"
+                + "  0   ok\n"
+                + "  1   API or network error\n"
+                + "  2   usage error or bad version ID\n"
+                + "  3   a version had no build and --fail-on-missing was given\n"
+                + "  4   with --wait: some build ended other than success\n"
+                + "  5   with --wait: the wait timed out\n");
   }
 
   @Test

@@ -46,6 +46,21 @@ class DriftCommandTest {
     return run(Map.of(), "", args);
   }
 
+  @Test
+  void helpEndsWithTheExitCodes() {
+    CliRun result = run("drift", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("Environment (--live):")
+        .endsWith(
+            "\nExit codes:\n"
+                + "  0   no finding\n"
+                + "  1   API or network error\n"
+                + "  2   usage error, bad version ID, or unreadable file\n"
+                + "  6   drift found\n");
+  }
+
   /** Asserts that the run found drift (exit code 6) and printed {@code findings}, no more. */
   private static void assertFindings(CliRun result, String findings) {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);

@@ -112,7 +112,7 @@ class WaitOptionTest {
 
   @Test
   void readsCombinedDurations() {
-    assertThat(WaitDurations.parse("1h2m3s")).isEqualTo(Duration.ofSeconds(3723));
-    assertThat(WaitDurations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(new DurationConverter().convert("1h2m3s")).isEqualTo(Duration.ofSeconds(3723));
+    assertThat(new DurationConverter().convert("90s")).isEqualTo(Duration.ofSeconds(90));
   }
 }

@@ -2,12 +2,12 @@ package dev.cfbuilds.client;
 
 import dev.cfbuilds.client.internal.BuildsService.Caller;
 import dev.cfbuilds.client.internal.BuildsService.OnFailure;
+import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.generated.model.Build;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * The asynchronous view of a {@link CloudflareBuildsClient}: the same calls, returning {@link
@@ -28,9 +28,9 @@ public final class AsyncCloudflareBuildsClient {
   /** Starts {@link CloudflareBuildsClient#getBuildsByVersionIds(String, Collection)}. */
   public CompletableFuture<Map<String, Build>> getBuildsByVersionIds(
       String accountId, Collection<String> versionIds) {
-    return cancelling(
+    return Futures.map(
         client.fetch(accountId, versionIds, OnFailure.FAIL_CALL, Caller.ASYNC),
-        outcome -> outcome.builds());
+        BuildsLookup::builds);
   }
 
   /**
@@ -44,9 +44,7 @@ public final class AsyncCloudflareBuildsClient {
   /** Starts {@link CloudflareBuildsClient#lookupBuildsByVersionIds(String, Collection)}. */
   public CompletableFuture<BuildsLookup> lookupBuildsByVersionIds(
       String accountId, Collection<String> versionIds) {
-    return cancelling(
-        client.fetch(accountId, versionIds, OnFailure.KEEP_GOING, Caller.ASYNC),
-        CloudflareBuildsClient::toLookup);
+    return client.fetch(accountId, versionIds, OnFailure.KEEP_GOING, Caller.ASYNC);
   }
 
   /**
@@ -77,21 +75,5 @@ public final class AsyncCloudflareBuildsClient {
   @Override
   public String toString() {
     return "async view of " + client;
-  }
-
-  /**
-   * Returns {@code source} mapped by {@code mapping}, such that cancelling the result cancels
-   * {@code source} and with it the requests ({@code thenApply} alone would not pass it back).
-   */
-  private static <T, R> CompletableFuture<R> cancelling(
-      CompletableFuture<T> source, Function<T, R> mapping) {
-    CompletableFuture<R> result = source.thenApply(mapping);
-    result.whenComplete(
-        (value, failure) -> {
-          if (result.isCancelled()) {
-            source.cancel(true);
-          }
-        });
-    return result;
   }
 }

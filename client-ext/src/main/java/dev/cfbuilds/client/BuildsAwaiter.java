@@ -5,7 +5,7 @@ import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.internal.BuildsService;
 import dev.cfbuilds.client.internal.BuildsService.Caller;
 import dev.cfbuilds.client.internal.BuildsService.OnFailure;
-import dev.cfbuilds.client.internal.FetchOutcome;
+import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildStatus;
 import java.io.InterruptedIOException;
@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Polls the builds of some versions until each has stopped: behind {@code awaitBuilds}.
@@ -47,21 +50,15 @@ final class BuildsAwaiter {
   private final String accountId;
   private final List<String> versionIds;
   private final Duration timeout;
-  private volatile CompletableFuture<FetchOutcome> current;
+  private volatile CompletableFuture<BuildsLookup> current;
   private volatile boolean cancelled;
 
   BuildsAwaiter(
-      BuildsService service,
-      Sleeper sleeper,
-      Clock clock,
-      ProgressListener progress,
-      String accountId,
-      List<String> versionIds,
-      Duration timeout) {
+      BuildsService service, String accountId, List<String> versionIds, Duration timeout) {
     this.service = service;
-    this.sleeper = sleeper;
-    this.clock = clock;
-    this.progress = progress;
+    this.sleeper = service.settings().sleeper();
+    this.clock = service.settings().clock();
+    this.progress = service.settings().progress();
     this.accountId = accountId;
     this.versionIds = versionIds;
     this.timeout = timeout;
@@ -70,7 +67,7 @@ final class BuildsAwaiter {
   /** Stops the wait: cancels the poll in flight; the loop ends at its next step. */
   void cancel() {
     cancelled = true;
-    CompletableFuture<FetchOutcome> poll = current;
+    CompletableFuture<BuildsLookup> poll = current;
     if (poll != null) {
       poll.cancel(true);
     }
@@ -93,7 +90,7 @@ final class BuildsAwaiter {
       checkNotCancelled();
       current = service.fetchNormalized(accountId, pending, OnFailure.FAIL_CALL, caller);
       checkNotCancelled();
-      FetchOutcome outcome = CloudflareBuildsClient.await(current);
+      BuildsLookup outcome = Futures.await(current);
       List<String> stillRunning = new ArrayList<>();
       for (String id : pending) {
         Build build = outcome.builds().get(id);
@@ -117,6 +114,36 @@ final class BuildsAwaiter {
       interval = next(interval);
       pending = stillRunning;
     }
+  }
+
+  /**
+   * Starts the wait on {@code executor}, returning its result; cancelling the future stops the
+   * wait. A closed client's executor refuses the task: the future then fails at once.
+   */
+  CompletableFuture<Map<String, Build>> start(ExecutorService executor) {
+    CompletableFuture<Map<String, Build>> result = new CompletableFuture<>();
+    FutureTask<Void> task =
+        new FutureTask<>(
+            () -> {
+              try {
+                result.complete(run(Caller.ASYNC));
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            },
+            null);
+    Futures.onCancel(
+        result,
+        () -> {
+          cancel();
+          task.cancel(true);
+        });
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("client is closed", e));
+    }
+    return result;
   }
 
   /** Returns the interval after {@code interval}: {@link #GROWTH} times longer, capped. */

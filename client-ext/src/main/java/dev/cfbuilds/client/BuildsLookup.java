@@ -4,8 +4,11 @@ import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.generated.model.Build;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a lookup of many version IDs found, even when some of its requests failed: the builds of
@@ -13,7 +16,8 @@ import java.util.Map;
  * that failed, with their exceptions. Nothing has to be fetched again to retry only what failed:
  * pass {@link #failedVersionIds()} to another lookup.
  *
- * <p>Returned by {@link CloudflareBuildsClient#lookupBuildsByVersionIds}; immutable.
+ * <p>Returned by {@link CloudflareBuildsClient#lookupBuildsByVersionIds}; immutable. Within the
+ * client it also carries each step's result, from the requests through the cache to the caller.
  */
 public final class BuildsLookup {
   private final Map<String, Build> builds;
@@ -21,15 +25,37 @@ public final class BuildsLookup {
   private final List<ChunkFailure> failures;
   private final List<String> mismatchedProperties;
 
-  BuildsLookup(
+  private BuildsLookup(
       Map<String, Build> builds,
       List<String> missingVersionIds,
       List<ChunkFailure> failures,
       List<String> mismatchedProperties) {
-    this.builds = builds;
+    this.builds = Collections.unmodifiableMap(new LinkedHashMap<>(builds));
     this.missingVersionIds = List.copyOf(missingVersionIds);
     this.failures = List.copyOf(failures);
     this.mismatchedProperties = List.copyOf(mismatchedProperties);
+  }
+
+  /**
+   * Returns a lookup of the given parts, each copied: what the client returns, and what a test
+   * double of it may return.
+   *
+   * @param builds the builds found, keyed by lower-case version ID, in the order to keep
+   * @param missingVersionIds the version IDs that successful requests found no build for
+   * @param failures the requests that failed
+   * @param mismatchedProperties the JSON paths, each once, of values that did not fit their type
+   * @throws NullPointerException if an argument or an element of a list is null
+   */
+  public static BuildsLookup of(
+      Map<String, Build> builds,
+      List<String> missingVersionIds,
+      List<ChunkFailure> failures,
+      List<String> mismatchedProperties) {
+    return new BuildsLookup(
+        Objects.requireNonNull(builds, "builds == null"),
+        missingVersionIds,
+        failures,
+        mismatchedProperties);
   }
 
   /**

@@ -1,39 +1,28 @@
 package dev.cfbuilds.client;
 
-import dev.cfbuilds.client.auth.ApiKeyInterceptor;
-import dev.cfbuilds.client.auth.ApiTokenInterceptor;
 import dev.cfbuilds.client.errors.CloudflareException;
-import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.internal.AccountIds;
 import dev.cfbuilds.client.internal.BuildsService;
 import dev.cfbuilds.client.internal.BuildsService.Caller;
 import dev.cfbuilds.client.internal.BuildsService.OnFailure;
-import dev.cfbuilds.client.internal.FetchOutcome;
+import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.client.internal.VersionIds;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * A client for Cloudflare's Workers Builds API: which build produced each Worker version.
@@ -61,30 +50,15 @@ public final class CloudflareBuildsClient implements AutoCloseable {
 
   private final BuildsService service;
   private final OkHttpClient okHttpClient;
-  private final boolean ownsOkHttpClient;
-  private final String defaultAccountId;
+  private final ClientConfig config;
   private final String description;
   private final AsyncCloudflareBuildsClient async;
-  private final Sleeper sleeper;
-  private final Clock clock;
-  private final ProgressListener progressListener;
   private volatile boolean closed;
 
-  private CloudflareBuildsClient(
-      BuildsService service,
-      boolean ownsOkHttpClient,
-      String defaultAccountId,
-      String description,
-      Sleeper sleeper,
-      Clock clock,
-      ProgressListener progressListener) {
+  private CloudflareBuildsClient(BuildsService service, ClientConfig config, String description) {
     this.service = service;
-    this.sleeper = sleeper;
-    this.clock = clock;
-    this.progressListener = progressListener;
     this.okHttpClient = service.okHttpClient();
-    this.ownsOkHttpClient = ownsOkHttpClient;
-    this.defaultAccountId = defaultAccountId;
+    this.config = config;
     this.description = description;
     this.async = new AsyncCloudflareBuildsClient(this);
   }
@@ -99,6 +73,16 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   /** Returns a builder; call {@code apiToken} or {@code apiKey} on it before {@code build()}. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this client's settings, credentials included, to build a client that
+   * differs in some of them: {@code client.newBuilder().maxRetries(0).build()}. The new client
+   * shares nothing with this one but an {@code OkHttpClient} that was passed to {@link
+   * Builder#okHttpClient}; closing either leaves the other open.
+   */
+  public Builder newBuilder() {
+    return new Builder(config.copy());
   }
 
   /**
@@ -132,7 +116,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    *     dev.cfbuilds.client.errors}
    */
   public Map<String, Build> getBuildsByVersionIds(String accountId, Collection<String> versionIds) {
-    return await(fetch(accountId, versionIds, OnFailure.FAIL_CALL, Caller.BLOCKS)).builds();
+    return Futures.await(fetch(accountId, versionIds, OnFailure.FAIL_CALL, Caller.BLOCKS)).builds();
   }
 
   /**
@@ -154,7 +138,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    * @throws IllegalArgumentException if the account ID or an ID is not valid; nothing is sent
    */
   public BuildsLookup lookupBuildsByVersionIds(String accountId, Collection<String> versionIds) {
-    return toLookup(await(fetch(accountId, versionIds, OnFailure.KEEP_GOING, Caller.BLOCKS)));
+    return Futures.await(fetch(accountId, versionIds, OnFailure.KEEP_GOING, Caller.BLOCKS));
   }
 
   /**
@@ -218,7 +202,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       return;
     }
     closed = true;
-    if (ownsOkHttpClient) {
+    if (service.ownsOkHttpClient()) {
       okHttpClient.dispatcher().cancelAll();
       // shutdownNow() interrupts the threads: a request waiting to be retried (up to maxRetryAfter)
       // ends now instead of keeping its non-daemon thread, and the JVM, alive until the wait is
@@ -233,7 +217,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     return description;
   }
 
-  CompletableFuture<FetchOutcome> fetch(
+  CompletableFuture<BuildsLookup> fetch(
       String accountId, Collection<String> versionIds, OnFailure onFailure, Caller caller) {
     if (closed) {
       throw new IllegalStateException("client is closed");
@@ -252,69 +236,22 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative but was " + timeout);
     }
-    return new BuildsAwaiter(service, sleeper, clock, progressListener, account, ids, timeout);
+    return new BuildsAwaiter(service, account, ids, timeout);
   }
 
   /** Runs {@code awaiter} on the client's threads; cancelling the returned future stops it. */
   CompletableFuture<Map<String, Build>> startAwait(BuildsAwaiter awaiter) {
-    CompletableFuture<Map<String, Build>> result = new CompletableFuture<>();
-    FutureTask<Void> task =
-        new FutureTask<>(
-            () -> {
-              try {
-                result.complete(awaiter.run(Caller.ASYNC));
-              } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-              }
-            },
-            null);
-    result.whenComplete(
-        (builds, failure) -> {
-          if (result.isCancelled()) {
-            awaiter.cancel();
-            task.cancel(true);
-          }
-        });
-    try {
-      okHttpClient.dispatcher().executorService().execute(task);
-    } catch (RejectedExecutionException e) {
-      result.completeExceptionally(new IllegalStateException("client is closed", e));
-    }
-    return result;
+    return awaiter.start(okHttpClient.dispatcher().executorService());
   }
 
   String defaultAccountId() {
+    String defaultAccountId = config.accountId;
     if (defaultAccountId == null) {
       throw new IllegalStateException(
           "no default account: pass an accountId, or set one with"
               + " Builder.accountId(...) or CLOUDFLARE_ACCOUNT_ID");
     }
     return defaultAccountId;
-  }
-
-  static BuildsLookup toLookup(FetchOutcome outcome) {
-    return new BuildsLookup(
-        outcome.builds(), outcome.missing(), outcome.failures(), outcome.mismatchedProperties());
-  }
-
-  /**
-   * Waits for {@code future}; on interrupt cancels its requests and keeps the interrupt flag set.
-   */
-  static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      InterruptedIOException cause =
-          new InterruptedIOException("interrupted while waiting for builds");
-      cause.initCause(e);
-      throw new CloudflareIoException("GET builds by version IDs", cause);
-    } catch (ExecutionException e) {
-      // FanOut fails its future only with a CloudflareException (ResponseMapper.failure maps the
-      // rest), so there is nothing else to wrap.
-      throw (CloudflareException) e.getCause();
-    }
   }
 
   /**
@@ -349,48 +286,30 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     static final int DEFAULT_MAX_RETRIES = 2;
     static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
     static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Cloudflare's limit: 1,200 requests per 5 minutes per user, across all their clients. */
     static final int DEFAULT_RATE_LIMIT_REQUESTS = 1200;
 
     static final Duration DEFAULT_RATE_LIMIT_PER = Duration.ofMinutes(5);
 
-    private String apiToken;
-    private String email;
-    private String apiKey;
-    private String accountId;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
-    private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
-    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
-    private int maxVersionIdsPerRequest = CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST;
-    private Duration connectTimeout;
-    private Duration timeout;
-    private Duration callTimeout;
-    private OkHttpClient okHttpClient;
-    private LogLevel logLevel = LogLevel.NONE;
-    private Consumer<String> logger;
-    private Sleeper sleeper = Sleeper.system();
-    private Clock clock = Clock.systemUTC();
-    private ProgressListener progressListener = ProgressListener.NONE;
-    private int rateLimitRequests = DEFAULT_RATE_LIMIT_REQUESTS;
-    private Duration rateLimitPer = DEFAULT_RATE_LIMIT_PER;
-    private boolean rateLimited = true;
-    private int cacheTerminalBuilds;
-    private Interceptor lastInterceptor;
+    private final ClientConfig config;
 
-    Builder() {}
+    Builder() {
+      this(new ClientConfig());
+    }
+
+    private Builder(ClientConfig config) {
+      this.config = config;
+    }
 
     /**
      * Authenticates with an API token ({@code Authorization: Bearer}), the preferred scheme;
      * replaces an {@link #apiKey} set before. The token needs Workers CI Read or Workers CI Write.
      */
     public Builder apiToken(String apiToken) {
-      this.apiToken = requireNonNull(apiToken, "apiToken");
-      this.email = null;
-      this.apiKey = null;
+      config.apiToken = requireNonNull(apiToken, "apiToken");
+      config.email = null;
+      config.apiKey = null;
       return this;
     }
 
@@ -399,15 +318,15 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * X-Auth-Key}); replaces an {@link #apiToken} set before.
      */
     public Builder apiKey(String email, String globalApiKey) {
-      this.email = requireNonNull(email, "email");
-      this.apiKey = requireNonNull(globalApiKey, "apiKey");
-      this.apiToken = null;
+      config.email = requireNonNull(email, "email");
+      config.apiKey = requireNonNull(globalApiKey, "apiKey");
+      config.apiToken = null;
       return this;
     }
 
     /** Sets the account the overloads without an {@code accountId} use. No default. */
     public Builder accountId(String accountId) {
-      this.accountId = AccountIds.check(accountId);
+      config.accountId = AccountIds.check(accountId);
       return this;
     }
 
@@ -416,7 +335,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * loopback host (a local stub or test server); a missing final {@code /} is added.
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = requireNonNull(baseUrl, "baseUrl");
+      config.baseUrl = requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
@@ -425,7 +344,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries must be >= 0 but was " + maxRetries);
       }
-      this.maxRetries = maxRetries;
+      config.maxRetries = maxRetries;
       return this;
     }
 
@@ -436,7 +355,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * seconds.
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = requireNonNegative(maxRetryAfter, "maxRetryAfter");
+      config.maxRetryAfter = ClientConfig.requireNonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
@@ -452,9 +371,9 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * X-RateLimit-*} headers, slowing down before the server would answer 429.
      */
     public Builder rateLimit(int requests, Duration per) {
-      this.rateLimitRequests = requirePositive(requests, "requests");
-      this.rateLimitPer = requirePositive(per, "per");
-      this.rateLimited = true;
+      config.rateLimitRequests = ClientConfig.requirePositive(requests, "requests");
+      config.rateLimitPer = ClientConfig.requirePositive(per, "per");
+      config.rateLimited = true;
       return this;
     }
 
@@ -463,7 +382,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * {@link #maxConcurrentRequests} lets them. A 429's {@code Retry-After} is still obeyed.
      */
     public Builder noRateLimit() {
-      this.rateLimited = false;
+      config.rateLimited = false;
       return this;
     }
 
@@ -477,13 +396,14 @@ public final class CloudflareBuildsClient implements AutoCloseable {
       if (maxEntries < 0) {
         throw new IllegalArgumentException("maxEntries must be >= 0 but was " + maxEntries);
       }
-      this.cacheTerminalBuilds = maxEntries;
+      config.cacheTerminalBuilds = maxEntries;
       return this;
     }
 
     /** Sets how many requests the client keeps in flight at once, across all calls. Default 4. */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
-      this.maxConcurrentRequests = requirePositive(maxConcurrentRequests, "maxConcurrentRequests");
+      config.maxConcurrentRequests =
+          ClientConfig.requirePositive(maxConcurrentRequests, "maxConcurrentRequests");
       return this;
     }
 
@@ -492,7 +412,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} (the API's limit, the default).
      */
     public Builder maxVersionIdsPerRequest(int maxVersionIdsPerRequest) {
-      requirePositive(maxVersionIdsPerRequest, "maxVersionIdsPerRequest");
+      ClientConfig.requirePositive(maxVersionIdsPerRequest, "maxVersionIdsPerRequest");
       if (maxVersionIdsPerRequest > CloudflareBuildsClient.MAX_VERSION_IDS_PER_REQUEST) {
         throw new IllegalArgumentException(
             "maxVersionIdsPerRequest must be <= "
@@ -500,13 +420,13 @@ public final class CloudflareBuildsClient implements AutoCloseable {
                 + " (the API's limit) but was "
                 + maxVersionIdsPerRequest);
       }
-      this.maxVersionIdsPerRequest = maxVersionIdsPerRequest;
+      config.maxVersionIdsPerRequest = maxVersionIdsPerRequest;
       return this;
     }
 
     /** Sets the connect timeout of each attempt. Default 10 seconds. */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+      config.connectTimeout = ClientConfig.requirePositive(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -515,7 +435,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * write timeouts); a slower attempt fails with an I/O error and is retried. Default 60 seconds.
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = requirePositive(timeout, "timeout");
+      config.timeout = ClientConfig.requirePositive(timeout, "timeout");
       return this;
     }
 
@@ -525,7 +445,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * #timeout}. Default none; if set, leave room for the retries ({@link #maxRetryAfter}).
      */
     public Builder callTimeout(Duration callTimeout) {
-      this.callTimeout = requirePositive(callTimeout, "callTimeout");
+      config.callTimeout = ClientConfig.requirePositive(callTimeout, "callTimeout");
       return this;
     }
 
@@ -538,13 +458,13 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * caps concurrency.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
-      this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient");
+      config.okHttpClient = requireNonNull(okHttpClient, "okHttpClient");
       return this;
     }
 
     /** Sets how much of each exchange to log. Default {@link LogLevel#NONE}. */
     public Builder logLevel(LogLevel logLevel) {
-      this.logLevel = requireNonNull(logLevel, "logLevel");
+      config.logLevel = requireNonNull(logLevel, "logLevel");
       return this;
     }
 
@@ -553,7 +473,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * dev.cfbuilds.client.http} at level {@code INFO}.
      */
     public Builder logger(Consumer<String> logger) {
-      this.logger = requireNonNull(logger, "logger");
+      config.logger = requireNonNull(logger, "logger");
       return this;
     }
 
@@ -562,7 +482,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * awaitBuilds}. Default {@link Sleeper#system()}; tests pass one that does not sleep.
      */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = requireNonNull(sleeper, "sleeper");
+      config.sleeper = requireNonNull(sleeper, "sleeper");
       return this;
     }
 
@@ -571,7 +491,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * timeouts are measured against. Default UTC system clock.
      */
     public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      config.clock = requireNonNull(clock, "clock");
       return this;
     }
 
@@ -580,7 +500,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * nothing.
      */
     public Builder progressListener(ProgressListener progressListener) {
-      this.progressListener = requireNonNull(progressListener, "progressListener");
+      config.progressListener = requireNonNull(progressListener, "progressListener");
       return this;
     }
 
@@ -632,80 +552,11 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      *     shown), or the base URL is not valid
      */
     public CloudflareBuildsClient build() {
-      HttpUrl url = BaseUrls.parse(baseUrl);
-      List<Interceptor> innermost = new ArrayList<>();
-      innermost.add(authInterceptor(url));
-      if (lastInterceptor != null) {
-        innermost.add(lastInterceptor);
-      }
-      boolean owned = okHttpClient == null;
-      BuildsService service = BuildsService.create(httpClient(owned), url, innermost, settings());
+      HttpUrl url = BaseUrls.parse(config.baseUrl);
       return new CloudflareBuildsClient(
-          service,
-          owned,
-          accountId,
-          describe("CloudflareBuildsClient", url.toString()),
-          sleeper,
-          clock,
-          progressListener);
-    }
-
-    /** Returns the interceptor for the credentials set, which it sends only to {@code url}. */
-    private Interceptor authInterceptor(HttpUrl url) {
-      if (apiToken != null) {
-        return ApiTokenInterceptor.create(apiToken, url);
-      }
-      if (apiKey != null) {
-        return ApiKeyInterceptor.create(email, apiKey, url);
-      }
-      throw new IllegalArgumentException(
-          "no Cloudflare credentials: call apiToken(...) or apiKey(...),"
-              + " or set "
-              + EnvironmentVariables.API_TOKEN
-              + ", or "
-              + EnvironmentVariables.EMAIL
-              + " and "
-              + EnvironmentVariables.API_KEY);
-    }
-
-    /**
-     * Returns the OkHttp setup the client adds its interceptors to: a new one it owns, or one
-     * derived from the shared {@link #okHttpClient}, with the timeouts and logging set.
-     */
-    private OkHttpClient.Builder httpClient(boolean owned) {
-      OkHttpClient.Builder http = owned ? ownedHttpClient() : okHttpClient.newBuilder();
-      if (connectTimeout != null || owned) {
-        http.connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT);
-      }
-      if (timeout != null || owned) {
-        Duration perAttempt = timeout != null ? timeout : DEFAULT_TIMEOUT;
-        http.readTimeout(perAttempt).writeTimeout(perAttempt);
-      }
-      if (callTimeout != null) {
-        http.callTimeout(callTimeout);
-      }
-      // The client's RetryInterceptor is the one retry policy. OkHttp's own retry of a failed
-      // connection would repeat a request silently, uncounted by maxRetries and without backoff: a
-      // request that fails on a reused connection reached the server 3 times with maxRetries(0).
-      http.retryOnConnectionFailure(false);
-      if (logLevel != LogLevel.NONE) {
-        http.addNetworkInterceptor(loggingInterceptor());
-      }
-      return http;
-    }
-
-    private BuildsService.Settings settings() {
-      return new BuildsService.Settings(
-          maxRetries,
-          maxRetryAfter,
-          rateLimited ? new BuildsService.RateLimit(rateLimitRequests, rateLimitPer) : null,
-          maxConcurrentRequests,
-          maxVersionIdsPerRequest,
-          cacheTerminalBuilds,
-          "cfbuilds-java/" + VERSION,
-          sleeper,
-          clock,
-          progressListener);
+          BuildsService.create(config.settings(url, "cfbuilds-java/" + VERSION)),
+          config.copy(),
+          config.describe("CloudflareBuildsClient", url.toString()));
     }
 
     /**
@@ -713,102 +564,17 @@ public final class CloudflareBuildsClient implements AutoCloseable {
      * may answer instead of the network. For tests that run many requests without sockets.
      */
     Builder lastInterceptor(Interceptor interceptor) {
-      this.lastInterceptor = requireNonNull(interceptor, "interceptor");
+      config.lastInterceptor = requireNonNull(interceptor, "interceptor");
       return this;
     }
 
     @Override
     public String toString() {
-      return describe("CloudflareBuildsClient.Builder", shown(baseUrl));
-    }
-
-    /**
-     * Returns the text of the builder's and the client's {@code toString()}: the settings worth
-     * seeing, with the kind of credentials but never their values.
-     */
-    private String describe(String type, String shownBaseUrl) {
-      String auth =
-          apiToken != null
-              ? "apiToken=<redacted>"
-              : apiKey != null ? "email=<redacted>, apiKey=<redacted>" : "no credentials";
-      return type
-          + "{"
-          + auth
-          + ", accountId="
-          + accountId
-          + ", baseUrl="
-          + shownBaseUrl
-          + ", maxRetries="
-          + maxRetries
-          + ", maxConcurrentRequests="
-          + maxConcurrentRequests
-          + "}";
-    }
-
-    /**
-     * Returns {@code baseUrl} safe to show before {@link #build()} has checked it: without a user
-     * name, password, query or fragment, which may hold credentials, and not at all if it does not
-     * parse.
-     */
-    private static String shown(String baseUrl) {
-      HttpUrl url = HttpUrl.parse(baseUrl);
-      if (url == null) {
-        return "<not an http(s) URL; not shown>";
-      }
-      if (url.username().isEmpty()
-          && url.password().isEmpty()
-          && url.query() == null
-          && url.fragment() == null) {
-        return url.toString();
-      }
-      return url.newBuilder().username("").password("").query(null).fragment(null).build()
-          + " (redacted)";
-    }
-
-    private OkHttpClient.Builder ownedHttpClient() {
-      Dispatcher dispatcher = new Dispatcher();
-      dispatcher.setMaxRequestsPerHost(
-          Math.max(dispatcher.getMaxRequestsPerHost(), maxConcurrentRequests));
-      dispatcher.setMaxRequests(Math.max(dispatcher.getMaxRequests(), maxConcurrentRequests));
-      return new OkHttpClient.Builder().dispatcher(dispatcher);
-    }
-
-    private HttpLoggingInterceptor loggingInterceptor() {
-      Consumer<String> sink =
-          logger != null ? logger : Logger.getLogger("dev.cfbuilds.client.http")::info;
-      HttpLoggingInterceptor logging = new HttpLoggingInterceptor(sink::accept);
-      logging.redactHeader("Authorization");
-      logging.redactHeader("X-Auth-Email");
-      logging.redactHeader("X-Auth-Key");
-      logging.setLevel(HttpLoggingInterceptor.Level.valueOf(logLevel.name()));
-      return logging;
+      return config.describe("CloudflareBuildsClient.Builder", ClientConfig.shown(config.baseUrl));
     }
 
     private static String nonEmpty(String value) {
       return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static int requirePositive(int value, String name) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be >= 1 but was " + value);
-      }
-      return value;
-    }
-
-    private static Duration requirePositive(Duration value, String name) {
-      requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive but was " + value);
-      }
-      return value;
-    }
-
-    private static Duration requireNonNegative(Duration value, String name) {
-      requireNonNull(value, name);
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative but was " + value);
-      }
-      return value;
     }
   }
 }

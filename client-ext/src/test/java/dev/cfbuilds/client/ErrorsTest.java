@@ -160,7 +160,9 @@ class ErrorsTest {
             "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[]}",
             "$.result is not an object"),
         Arguments.of(200, truncated, "End of input"),
+        Arguments.of(201, truncated, "End of input"),
         Arguments.of(203, truncated, "End of input"),
+        Arguments.of(203, "<html>OK</html>", "Use JsonReader.setLenient(true)"),
         Arguments.of(206, "{\"hello\":\"world\"}", "required value 'success' missing at path $"));
   }
 
@@ -179,6 +181,29 @@ class ErrorsTest {
     assertThat(e.getMessage())
         .startsWith(PATH + " returned a body that is not the expected JSON: " + why);
     assertThat(e.statusCode()).isEqualTo(status);
+  }
+
+  /**
+   * The status of a body that does not decode reaches the exception from an OkHttp thread too, and
+   * from each of several requests of one call: the status belongs to the request, not the thread.
+   */
+  @Test
+  void reportsTheStatusOfEachMalformedBodyOfAnAsyncCall() {
+    server.enqueue(json(201, "{\"success\":true,")).enqueue(json(203, "{\"success\":true,"));
+
+    BuildsLookup lookup;
+    try (CloudflareBuildsClient twoAtOnce =
+        server.clientBuilder().maxRetries(0).maxConcurrentRequests(1).build()) {
+      lookup = twoAtOnce.async().lookupBuildsByVersionIds("acct", ids(40)).join();
+    }
+
+    assertThat(lookup.failures())
+        .extracting(
+            failure -> ((MalformedResponseException) failure.exception()).statusCode(),
+            failure -> failure.exception().getMessage())
+        .containsExactly(
+            tuple(201, PATH + " returned a body that is not the expected JSON: End of input"),
+            tuple(203, PATH + " returned a body that is not the expected JSON: End of input"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildStatus;
+import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -179,6 +180,50 @@ class ReadmeExamplesTest {
     }
   }
 
+  @Test
+  void quickStartPrintsABuildWithoutTriggerMetadata() throws Exception {
+    // Every Build property is optional: the second build has no build_trigger_metadata at all.
+    server.enqueue(
+        BuildsServer.json(
+            200,
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":{"
+                + "\"8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e\":{\"status\":\"stopped\","
+                + "\"build_outcome\":\"success\",\"build_trigger_metadata\":"
+                + "{\"branch\":\"main\",\"commit_hash\":\"abc123\"}},"
+                + "\"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e\":{\"status\":\"running\"}}}}"));
+
+    // The quick start reads the environment, so it runs in a JVM whose environment names the stub.
+    ProcessBuilder java =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                QuickStart.class.getName())
+            .redirectErrorStream(true);
+    java.environment().put(EnvironmentVariables.API_TOKEN, "test-token");
+    java.environment().put(EnvironmentVariables.ACCOUNT_ID, accountId);
+    java.environment().put(EnvironmentVariables.BASE_URL, baseUrl);
+    java.environment().remove(EnvironmentVariables.EMAIL);
+    java.environment().remove(EnvironmentVariables.API_KEY);
+    Process process = java.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output.lines())
+        .containsExactly(
+            "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e success stopped main@abc123",
+            "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e null running");
+  }
+
+  /** Runs the quick start in a JVM of its own. */
+  static final class QuickStart {
+    private QuickStart() {}
+
+    public static void main(String[] args) {
+      quickStart();
+    }
+  }
+
   static void quickStart() {
     try (CloudflareBuildsClient client = CloudflareBuildsClient.fromEnv()) {
       Map<String, Build> builds =
@@ -186,17 +231,19 @@ class ReadmeExamplesTest {
               List.of(
                   "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e", "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"));
       builds.forEach(
-          (versionId, build) ->
-              System.out.println(
-                  versionId
-                      + " "
-                      + build.getBuildOutcome()
-                      + " "
-                      + build.getStatus()
-                      + " "
-                      + build.getBuildTriggerMetadata().getBranch()
-                      + "@"
-                      + build.getBuildTriggerMetadata().getCommitHash()));
+          (versionId, build) -> {
+            BuildTriggerMetadata trigger =
+                build.getBuildTriggerMetadata(); // any property may be null
+            System.out.println(
+                versionId
+                    + " "
+                    + build.getBuildOutcome()
+                    + " "
+                    + build.getStatus()
+                    + (trigger == null
+                        ? ""
+                        : " " + trigger.getBranch() + "@" + trigger.getCommitHash()));
+          });
     }
   }
 

@@ -1,23 +1,15 @@
 package dev.cfbuilds.client.internal;
 
-import dev.cfbuilds.client.ProgressListener;
-import dev.cfbuilds.client.Sleeper;
+import dev.cfbuilds.client.BuildsLookup;
 import dev.cfbuilds.client.errors.RateLimitException;
-import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.model.Build;
-import dev.cfbuilds.model.runtime.ApiWiring;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /** The engine behind the public client: checks input, then fans a call out into requests. */
@@ -41,97 +33,44 @@ public final class BuildsService {
     ASYNC
   }
 
-  /**
-   * How the engine sends requests: the builder's settings, checked.
-   *
-   * @param maxRetries how many times a failed request is retried
-   * @param maxRetryAfter the longest {@code Retry-After} to wait for
-   * @param rateLimit the budget's size and window, or null for no budget
-   * @param maxConcurrentRequests how many requests may be in flight at once, across all calls
-   * @param chunkSize how many version IDs go into one request
-   * @param cacheSize how many stopped builds to keep; 0 for none
-   * @param userAgent the {@code User-Agent} of every request
-   * @param sleeper waits between retries and for the rate budget
-   * @param clock reads the time for {@code Retry-After} dates and the rate budget
-   * @param progress hears of each finished request
-   */
-  public record Settings(
-      int maxRetries,
-      Duration maxRetryAfter,
-      RateLimit rateLimit,
-      int maxConcurrentRequests,
-      int chunkSize,
-      int cacheSize,
-      String userAgent,
-      Sleeper sleeper,
-      Clock clock,
-      ProgressListener progress) {}
-
-  /**
-   * A rate budget: at most {@code requests} requests in any window of length {@code per}.
-   *
-   * @param requests how many requests a window holds
-   * @param per the window's length
-   */
-  public record RateLimit(int requests, Duration per) {}
-
-  private final OkHttpClient okHttpClient;
-  private final BuildsApi api;
+  private final ClientSettings settings;
+  private final HttpStack stack;
   private final ResponseMapper mapper;
-  private final RequestLimiter limiter;
-  private final ProgressListener progress;
-  private final int chunkSize;
-  private final RateBudget budget;
+  private final ConcurrencyLimiter limiter;
   private final TerminalBuildCache cache;
 
-  private BuildsService(OkHttpClient okHttpClient, HttpUrl baseUrl, RateBudget budget, Settings s) {
-    this.okHttpClient = okHttpClient;
-    this.api = ApiWiring.buildsApi(okHttpClient, baseUrl, new DecodeFailures());
-    this.mapper = new ResponseMapper(s.clock());
-    this.limiter = new RequestLimiter(s.maxConcurrentRequests());
-    this.progress = s.progress();
-    this.chunkSize = s.chunkSize();
-    this.budget = budget;
-    this.cache = TerminalBuildCache.ofSize(s.cacheSize());
+  private BuildsService(ClientSettings settings) {
+    this.settings = settings;
+    this.stack = HttpStack.build(settings);
+    this.mapper = new ResponseMapper(settings.clock());
+    this.limiter = new ConcurrencyLimiter(settings.maxConcurrentRequests());
+    this.cache = TerminalBuildCache.ofSize(settings.cacheSize());
   }
 
-  /**
-   * Returns the engine sending to {@code baseUrl} through {@code http}, to which it adds its
-   * interceptors, outermost first: retries, the rate budget, the {@code User-Agent}, then {@code
-   * innermost} (authentication, and any a test adds), in that order.
-   */
-  public static BuildsService create(
-      OkHttpClient.Builder http, HttpUrl baseUrl, List<Interceptor> innermost, Settings settings) {
-    RateLimit rateLimit = settings.rateLimit();
-    RateBudget budget =
-        rateLimit != null
-            ? RateBudget.of(
-                rateLimit.requests(),
-                rateLimit.per(),
-                settings.maxRetryAfter(),
-                settings.sleeper(),
-                settings.clock())
-            : RateBudget.off(settings.maxRetryAfter(), settings.sleeper(), settings.clock());
-    http.addInterceptor(DecodeFailures.statusRecorder())
-        .addInterceptor(
-            new RetryInterceptor(
-                settings.maxRetries(),
-                settings.maxRetryAfter(),
-                settings.sleeper(),
-                settings.clock()))
-        .addInterceptor(budget)
-        .addInterceptor(new UserAgentInterceptor(settings.userAgent()));
-    innermost.forEach(http::addInterceptor);
-    return new BuildsService(http.build(), baseUrl, budget, settings);
+  /** Returns the engine {@code settings} describe, with its own {@link HttpStack}. */
+  public static BuildsService create(ClientSettings settings) {
+    return new BuildsService(settings);
+  }
+
+  /** Returns the settings the engine was made with. */
+  public ClientSettings settings() {
+    return settings;
   }
 
   /** Returns the OkHttp client the requests go through, with the engine's interceptors. */
   public OkHttpClient okHttpClient() {
-    return okHttpClient;
+    return stack.okHttpClient;
+  }
+
+  /**
+   * Returns whether the OkHttp client is the engine's own, rather than derived from a shared one.
+   */
+  public boolean ownsOkHttpClient() {
+    return stack.ownsOkHttpClient;
   }
 
   /** Starts fetching the builds of {@code versionIds}; checks every argument before any request. */
-  public CompletableFuture<FetchOutcome> fetch(
+  public CompletableFuture<BuildsLookup> fetch(
       String accountId, Collection<String> versionIds, OnFailure onFailure, Caller caller) {
     String account = AccountIds.check(accountId);
     List<String> ids = VersionIds.normalize(versionIds);
@@ -139,9 +78,17 @@ public final class BuildsService {
   }
 
   /** Starts one request per chunk of {@code ids}, none of them looked up in the cache. */
-  private CompletableFuture<FetchOutcome> fanOut(
+  private CompletableFuture<BuildsLookup> fanOut(
       String account, List<String> ids, OnFailure onFailure, Caller caller) {
-    return new FanOut(api, mapper, limiter, progress, account, ids, chunkSize, onFailure)
+    return new FanOut(
+            stack.api,
+            mapper,
+            limiter,
+            settings.progress(),
+            account,
+            ids,
+            settings.chunkSize(),
+            onFailure)
         .start(caller);
   }
 
@@ -149,9 +96,9 @@ public final class BuildsService {
    * Starts fetching the builds of {@code ids}, already checked and normalised: fails at once if a
    * 429 blocked the client; takes stopped builds from the cache and fetches only the rest.
    */
-  public CompletableFuture<FetchOutcome> fetchNormalized(
+  public CompletableFuture<BuildsLookup> fetchNormalized(
       String account, List<String> ids, OnFailure onFailure, Caller caller) {
-    RateLimitException blocked = ids.isEmpty() ? null : budget.blocked();
+    RateLimitException blocked = ids.isEmpty() ? null : stack.budget.blocked();
     if (blocked != null) {
       return CompletableFuture.failedFuture(blocked);
     }
@@ -168,19 +115,11 @@ public final class BuildsService {
         toFetch.add(id);
       }
     }
-    CompletableFuture<FetchOutcome> fetched = fanOut(account, toFetch, onFailure, caller);
-    CompletableFuture<FetchOutcome> merged =
-        fetched.thenApply(outcome -> merge(ids, cached, remember(account, outcome)));
-    merged.whenComplete(
-        (outcome, failure) -> {
-          if (merged.isCancelled()) {
-            fetched.cancel(true);
-          }
-        });
-    return merged;
+    CompletableFuture<BuildsLookup> fetched = fanOut(account, toFetch, onFailure, caller);
+    return Futures.map(fetched, outcome -> merge(ids, cached, remember(account, outcome)));
   }
 
-  private FetchOutcome remember(String account, FetchOutcome outcome) {
+  private BuildsLookup remember(String account, BuildsLookup outcome) {
     outcome.builds().forEach((id, build) -> cache.putIfTerminal(account, id, build));
     return outcome;
   }
@@ -189,8 +128,8 @@ public final class BuildsService {
    * Merges cached and fetched builds: requested IDs in input order, then anything else the API
    * returned.
    */
-  private static FetchOutcome merge(
-      List<String> ids, Map<String, Build> cached, FetchOutcome fetched) {
+  private static BuildsLookup merge(
+      List<String> ids, Map<String, Build> cached, BuildsLookup fetched) {
     Map<String, Build> builds = new LinkedHashMap<>();
     for (String id : ids) {
       Build build = cached.containsKey(id) ? cached.get(id) : fetched.builds().get(id);
@@ -199,10 +138,7 @@ public final class BuildsService {
       }
     }
     fetched.builds().forEach(builds::putIfAbsent);
-    return new FetchOutcome(
-        Collections.unmodifiableMap(builds),
-        fetched.missing(),
-        fetched.failures(),
-        fetched.mismatchedProperties());
+    return BuildsLookup.of(
+        builds, fetched.missingVersionIds(), fetched.failures(), fetched.mismatchedProperties());
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import retrofit2.Converter;
@@ -14,20 +15,37 @@ import retrofit2.Retrofit;
  * response rather than as a network error: Retrofit reports both through the same callback, and
  * Moshi's {@code EOFException} for a truncated body looks like a dropped connection's.
  *
- * <p>Retrofit hands a converter the body alone. To name the response's status in the failure, the
- * {@link #statusRecorder()} interceptor notes each final status on the thread that ran the call;
- * OkHttp decodes on that same thread, for {@code execute()} and {@code enqueue()} alike.
+ * <p>Retrofit hands a converter the body alone, and reports its failure without the response. So
+ * that the failure can name the response's status, each request carries a {@link StatusSlot} (put
+ * there by {@link #withStatusSlot}, through Retrofit's call factory), which the {@link
+ * #statusRecorder()} interceptor fills with the status the call ends with; the caller reads it back
+ * from the failed call's request with {@link #status}. The slot lives and dies with its request.
  */
 final class DecodeFailures extends Converter.Factory {
-  private static final ThreadLocal<Integer> STATUS = new ThreadLocal<>();
+  /** The status assumed when a request carries no slot: decoding is tried only on a 2xx. */
+  private static final int SUCCESS = 200;
 
-  /** Returns the interceptor, to be the client's first, that notes the status a decode reads. */
+  /** Returns {@code request} with an empty {@link StatusSlot}. */
+  static Request withStatusSlot(Request request) {
+    return request.newBuilder().tag(StatusSlot.class, new StatusSlot()).build();
+  }
+
+  /** Returns the interceptor that notes each response's status in its request's slot. */
   static Interceptor statusRecorder() {
     return chain -> {
       Response response = chain.proceed(chain.request());
-      STATUS.set(response.code());
+      StatusSlot slot = chain.request().tag(StatusSlot.class);
+      if (slot != null) {
+        slot.status = response.code();
+      }
       return response;
     };
+  }
+
+  /** Returns the status the call of {@code request} ended with, or 200 if it was not noted. */
+  static int status(Request request) {
+    StatusSlot slot = request.tag(StatusSlot.class);
+    return slot != null && slot.status != 0 ? slot.status : SUCCESS;
   }
 
   @Override
@@ -39,10 +57,14 @@ final class DecodeFailures extends Converter.Factory {
       try {
         return converter.convert(body);
       } catch (IOException | RuntimeException e) {
-        Integer status = STATUS.get();
-        throw new DecodeFailure(status != null ? status : 200, e);
+        throw new DecodeFailure(e);
       }
     };
+  }
+
+  /** Where the status of a request's response is noted; one per request. */
+  static final class StatusSlot {
+    volatile int status;
   }
 
   /**
@@ -51,12 +73,8 @@ final class DecodeFailures extends Converter.Factory {
   static final class DecodeFailure extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** The status of the response whose body this is. */
-    final int status;
-
-    DecodeFailure(int status, Throwable cause) {
+    DecodeFailure(Throwable cause) {
       super(cause.getMessage(), cause);
-      this.status = status;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cfbuilds.client.internal;
 
+import dev.cfbuilds.client.BuildsLookup;
 import dev.cfbuilds.client.ChunkFailure;
 import dev.cfbuilds.client.ProgressListener;
 import dev.cfbuilds.client.errors.CloudflareException;
@@ -9,14 +10,12 @@ import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -29,20 +28,20 @@ import retrofit2.Response;
 final class FanOut {
   private final BuildsApi api;
   private final ResponseMapper mapper;
-  private final RequestLimiter limiter;
+  private final ConcurrencyLimiter limiter;
   private final ProgressListener progress;
   private final String accountId;
   private final List<String> versionIds;
   private final BuildsService.OnFailure onFailure;
   private final List<Chunk> chunks = new ArrayList<>();
-  private final CompletableFuture<FetchOutcome> future = new CompletableFuture<>();
+  private final CompletableFuture<BuildsLookup> future = new CompletableFuture<>();
   private int done;
   private boolean finished;
 
   FanOut(
       BuildsApi api,
       ResponseMapper mapper,
-      RequestLimiter limiter,
+      ConcurrencyLimiter limiter,
       ProgressListener progress,
       String accountId,
       List<String> versionIds,
@@ -65,17 +64,12 @@ final class FanOut {
    * request whose place in the limiter is free runs on the calling thread, which waits anyway: this
    * skips the hand-off to an OkHttp thread and back, most of a single request's cost on loopback.
    */
-  CompletableFuture<FetchOutcome> start(BuildsService.Caller caller) {
+  CompletableFuture<BuildsLookup> start(BuildsService.Caller caller) {
     if (chunks.isEmpty()) {
-      future.complete(new FetchOutcome(Map.of(), List.of(), List.of(), List.of()));
+      future.complete(BuildsLookup.of(Map.of(), List.of(), List.of(), List.of()));
       return future;
     }
-    future.whenComplete(
-        (outcome, failure) -> {
-          if (failure instanceof CancellationException) {
-            cancelAll();
-          }
-        });
+    Futures.onCancel(future, this::cancelAll);
     if (caller == BuildsService.Caller.BLOCKS && chunks.size() == 1 && limiter.tryAcquire()) {
       chunks.get(0).runOnCaller();
       return future;
@@ -154,7 +148,7 @@ final class FanOut {
   /**
    * Merges the chunks' builds: requested IDs in input order, then anything else the API returned.
    */
-  private FetchOutcome merge() {
+  private BuildsLookup merge() {
     Map<String, Build> returned = new LinkedHashMap<>();
     List<ChunkFailure> failures = new ArrayList<>();
     List<String> answered = new ArrayList<>();
@@ -187,8 +181,7 @@ final class FanOut {
         missing.add(id);
       }
     }
-    return new FetchOutcome(
-        Collections.unmodifiableMap(builds), missing, failures, List.copyOf(mismatches));
+    return BuildsLookup.of(builds, missing, failures, List.copyOf(mismatches));
   }
 
   /** The request for one chunk of IDs; run by the limiter when its turn comes. */

@@ -119,7 +119,7 @@ final class ResponseMapper {
               + " returned a body that is not the"
               + " expected JSON: "
               + oneLine(String.valueOf(failure.getMessage()), MAX_DETAIL),
-          ((DecodeFailures.DecodeFailure) failure).status,
+          DecodeFailures.status(request),
           failure.getCause());
     }
     if (failure instanceof IOException) {

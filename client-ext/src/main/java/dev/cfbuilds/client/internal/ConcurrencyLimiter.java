@@ -7,13 +7,13 @@ import java.util.Deque;
  * Lets at most a fixed number of requests run at once across all calls of one client; the rest wait
  * in arrival order. Holds no thread: a request is started by whoever frees its place.
  */
-final class RequestLimiter {
+final class ConcurrencyLimiter {
   private final int maxInFlight;
   private final Deque<Runnable> waiting = new ArrayDeque<>();
   private int inFlight;
 
   /** Creates a limiter that lets {@code maxInFlight} requests run at once. */
-  RequestLimiter(int maxInFlight) {
+  ConcurrencyLimiter(int maxInFlight) {
     this.maxInFlight = maxInFlight;
   }
 

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-class VersionIdsTest {
+class VersionIdInputTest {
   private static final String A = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
   private static final String B = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
   private static final String C = "00000000-6e1a-4fe4-a799-aa6d9a6ab26e";
 
   @Test
   void splitsOnCommasWhitespaceAndLinesSkippingBlanks() {
-    VersionIds ids = new VersionIds();
+    VersionIdInput ids = new VersionIdInput();
     ids.addLine(A + "," + B + ",", "argument 1");
     ids.addText("\n  " + C + "  \n\n", "ids.txt");
 
@@ -22,7 +22,7 @@ class VersionIdsTest {
 
   @Test
   void lowerCasesAndDropsDuplicatesKeepingTheFirstPosition() {
-    VersionIds ids = new VersionIds();
+    VersionIdInput ids = new VersionIdInput();
     ids.addLine(B, "argument 1");
     ids.addLine(A.toUpperCase(Locale.ROOT), "argument 2");
     ids.addLine(B + ", " + A, "argument 3");
@@ -32,7 +32,7 @@ class VersionIdsTest {
 
   @Test
   void rejectsANonUuidNamingTheArgument() {
-    VersionIds ids = new VersionIds();
+    VersionIdInput ids = new VersionIdInput();
 
     assertThatThrownBy(() -> ids.addLine(A + ",not-a-uuid", "argument 2"))
         .isInstanceOf(UsageException.class)
@@ -43,7 +43,7 @@ class VersionIdsTest {
 
   @Test
   void namesTheFileAndLineOfABadId() {
-    VersionIds ids = new VersionIds();
+    VersionIdInput ids = new VersionIdInput();
 
     assertThatThrownBy(
             () ->
@@ -54,7 +54,7 @@ class VersionIdsTest {
 
   @Test
   void escapesControlCharactersAndCutsLongGarbageInTheMessage() {
-    VersionIds ids = new VersionIds();
+    VersionIdInput ids = new VersionIdInput();
 
     assertThatThrownBy(() -> ids.addLine("\u001b[31mred", "argument 1"))
         .hasMessageStartingWith("bad version ID \"\\u001b[31mred\" in argument 1:");

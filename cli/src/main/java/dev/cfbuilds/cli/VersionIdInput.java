@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * reported with where it came from ({@code argument 2}, {@code ids.txt line 7}), before any
  * request.
  */
-final class VersionIds {
+final class VersionIdInput {
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
   private static final String EXAMPLE = "8e5e3a2a-1d7e-4a1b-9c7d-2f4e6b8a0c1e";
   private static final int MAX_SHOWN = 64;
