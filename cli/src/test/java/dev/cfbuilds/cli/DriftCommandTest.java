@@ -252,7 +252,7 @@ class DriftCommandTest {
   @Test
   void liveChecksEveryChunkAndReportsEachDriftOnce() throws InterruptedException {
     serveBuildsWith(
-        build -> build.replaceFirst("\\{", "{\"deploy_hook\":{\"url\":\"" + ENV_SECRET + "\"},"));
+        build -> build.replaceFirst("\\{", "{\"artifacts\":{\"url\":\"" + ENV_SECRET + "\"},"));
     List<String> ids = versionIds(21);
 
     CliRun result =
@@ -263,7 +263,7 @@ class DriftCommandTest {
 
     assertFindings(
         result,
-        "UNKNOWN_PROPERTY\t$.result.builds.*.deploy_hook\tnot in our spec; the body has an object\n");
+        "UNKNOWN_PROPERTY\t$.result.builds.*.artifacts\tnot in our spec; the body has an object\n");
     assertThat(result.err())
         .isEqualTo(
             "drift: 1 finding comparing our spec and 2 live responses for 21 versions"

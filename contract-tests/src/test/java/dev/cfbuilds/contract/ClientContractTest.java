@@ -2,6 +2,7 @@ package dev.cfbuilds.contract;
 
 import static dev.cfbuilds.contract.SpecResources.ACCOUNT_ID;
 import static dev.cfbuilds.contract.SpecResources.API_TOKEN;
+import static dev.cfbuilds.contract.SpecResources.BUILD_UUID;
 import static dev.cfbuilds.contract.SpecResources.EMAIL;
 import static dev.cfbuilds.contract.SpecResources.GLOBAL_API_KEY;
 import static dev.cfbuilds.contract.SpecResources.VERSION_ID;
@@ -13,20 +14,36 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import dev.cfbuilds.client.BuildsLookup;
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.client.errors.MalformedResponseException;
+import dev.cfbuilds.contract.OperationCalls.OperationCall;
+import dev.cfbuilds.generated.CollectionFormats.CSVParams;
+import dev.cfbuilds.generated.LosslessModel;
+import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.api.WorkersApi;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildLogs;
+import dev.cfbuilds.generated.model.BuildStatus;
+import dev.cfbuilds.generated.model.LatestBuildsResponse;
+import dev.cfbuilds.generated.model.LogLineItem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import retrofit2.Response;
+import retrofit2.Retrofit;
 
 /**
  * The client path: the hand-written client decodes the sample as the models do, and every request
- * it puts on the wire, as MockWebServer records it, is valid against the spec.
+ * it puts on the wire, as MockWebServer records it, is valid against the spec; and each generated
+ * Retrofit call puts its operation's path and query on the wire and decodes its example.
  */
 class ClientContractTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
@@ -48,13 +65,117 @@ class ClientContractTest {
         .usingRecursiveComparison()
         .withStrictTypeChecking()
         .isEqualTo(expected);
-    // Only the raw-JSON store (nothing unknown) and the unused object shape of the environment
-    // variable (the sample sends a string) stay null.
+    // Only the raw-JSON store (nothing unknown), the unused object shape of the environment
+    // variable (the sample sends a string) and the properties newer than the reference page's
+    // sample stay null.
     assertThat(builds.get(VERSION_ID))
         .usingRecursiveAssertion()
+        .ignoringFieldsMatchingRegexes(SampleDecodingTest.NEWER_THAN_THE_SAMPLE)
         .ignoringFields("raw")
         .ignoringFieldsMatchingRegexes(".*environmentVariable")
         .hasNoNullFields();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("calls")
+  void everyGeneratedCallSendsItsTargetAndDecodesItsExample(OperationCall call) throws Exception {
+    String example = SpecResources.read(SpecResources.exampleFile(call.operationId(), "200"));
+    server.enqueue(json(example));
+
+    Response<?> response = call.call().apply(tokenRetrofit()).execute();
+    RecordedRequest recorded = server.takeRequest();
+
+    assertThat(recorded.getMethod()).isEqualTo("GET");
+    assertThat(recorded.getTarget()).isEqualTo(call.target());
+    assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
+    assertThat(response.body())
+        .isInstanceOf(LosslessModel.class)
+        .isEqualTo(SpecResources.decode(example, response.body().getClass()));
+    assertThat(((LosslessModel) response.body())._mismatchedPaths("$")).isEmpty();
+  }
+
+  static Stream<OperationCall> calls() {
+    return OperationCalls.all().stream();
+  }
+
+  @Test
+  void firstPageOfLogsIsAskedForWithoutACursor() throws Exception {
+    server.enqueue(json(SpecResources.read(SpecResources.exampleFile("getBuildLogs", "200"))));
+
+    buildsApi().getBuildLogs(ACCOUNT_ID, UUID.fromString(BUILD_UUID), null).execute();
+
+    assertThat(server.takeRequest().getTarget())
+        .isEqualTo("/client/v4/accounts/" + ACCOUNT_ID + "/builds/builds/" + BUILD_UUID + "/logs");
+  }
+
+  @Test
+  void cursorReachesTheServerUnchangedWhateverItsCharacters() throws Exception {
+    String cursor = "a+b/c=d&e f%";
+    server.enqueue(json(SpecResources.read(SpecResources.exampleFile("getBuildLogs", "200"))));
+
+    buildsApi().getBuildLogs(ACCOUNT_ID, UUID.fromString(BUILD_UUID), cursor).execute();
+
+    RecordedRequest recorded = server.takeRequest();
+    assertThat(recorded.getUrl().queryParameter("cursor")).isEqualTo(cursor);
+    assertThat(recorded.getUrl().queryParameterNames()).containsExactly("cursor");
+  }
+
+  @Test
+  void listOfBuildsWithoutPagingParametersSendsNoQuery() throws Exception {
+    server.enqueue(
+        json(SpecResources.read(SpecResources.exampleFile("listBuildsByScript", "200"))));
+
+    tokenRetrofit()
+        .create(WorkersApi.class)
+        .listBuildsByScript(ACCOUNT_ID, SpecResources.WORKER_TAG, null, null)
+        .execute();
+
+    assertThat(server.takeRequest().getTarget())
+        .isEqualTo(
+            "/client/v4/accounts/"
+                + ACCOUNT_ID
+                + "/builds/workers/"
+                + SpecResources.WORKER_TAG
+                + "/builds");
+  }
+
+  @Test
+  void logLinesDecodeAsATimeNumberAndAMessageString() throws Exception {
+    server.enqueue(json(SpecResources.read(SpecResources.exampleFile("getBuildLogs", "200"))));
+
+    BuildLogs logs =
+        buildsApi()
+            .getBuildLogs(ACCOUNT_ID, UUID.fromString(BUILD_UUID), null)
+            .execute()
+            .body()
+            .getResult();
+
+    assertThat(logs.getTruncated()).isTrue();
+    assertThat(logs.getCursor()).isEqualTo(OperationCalls.CURSOR);
+    assertThat(logs.getLines()).hasSize(6);
+    List<LogLineItem> first = logs.getLines().get(0);
+    assertThat(first.get(0).getBigDecimal()).isEqualByComparingTo("1796375523");
+    assertThat(first.get(0).getString()).isNull();
+    assertThat(first.get(1).getString()).isEqualTo("Initializing build environment...");
+  }
+
+  @Test
+  void runningBuildHasANullOutcomeAndNoMismatch() throws Exception {
+    server.enqueue(
+        json(SpecResources.read(SpecResources.exampleFile("getLatestBuildsByScripts", "200"))));
+
+    LatestBuildsResponse latest =
+        buildsApi()
+            .getLatestBuildsByScripts(
+                ACCOUNT_ID, new CSVParams(SpecResources.WORKER_TAG, SpecResources.OTHER_WORKER_TAG))
+            .execute()
+            .body();
+
+    Build running = latest.getResult().getBuilds().get(SpecResources.OTHER_WORKER_TAG);
+    assertThat(running.getStatus()).isEqualTo(BuildStatus.RUNNING);
+    assertThat(running.getBuildOutcome()).isNull();
+    assertThat(running.getStoppedOn()).isNull();
+    assertThat(latest._mismatchedPaths("$")).isEmpty();
   }
 
   @Test
@@ -144,6 +265,15 @@ class ClientContractTest {
           .hasMessageEndingWith(
               " returned a body that is not the expected JSON: $.result.builds is not an object");
     }
+  }
+
+  private Retrofit tokenRetrofit() {
+    return SpecResources.retrofit(
+        server.url("/client/v4/"), Map.of("Authorization", "Bearer " + API_TOKEN));
+  }
+
+  private BuildsApi buildsApi() {
+    return tokenRetrofit().create(BuildsApi.class);
   }
 
   private CloudflareBuildsClient tokenClient() {

@@ -1,12 +1,13 @@
 package dev.cfbuilds.contract;
 
 import static dev.cfbuilds.contract.SpecResources.ERROR_EXAMPLE;
-import static dev.cfbuilds.contract.SpecResources.SAMPLE;
 import static dev.cfbuilds.contract.SpecResources.sampleWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cfbuilds.contract.SpecResources.SpecExample;
+import dev.cfbuilds.generated.LosslessModel;
 import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,9 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Drift tolerance: what the live API may send that the reference page does not show must still
- * decode, and write back exactly as it came. The table is built by walking the sample together with
- * the spec's schemas, so every object level, every enum and every property of the sample gets its
- * cases, including a value of another JSON type at every property.
+ * decode, and write back exactly as it came. The table is built by walking every example of every
+ * operation (the 200s and the errors) together with the spec's schemas, so every object level,
+ * every enum and every property of each example gets its cases, including a value of another JSON
+ * type at every property.
  */
 class DriftToleranceTest {
   private static final String NEW_FIELD = "x_cfbuilds_new_field";
@@ -45,25 +50,68 @@ class DriftToleranceTest {
           "BuildTriggerSource",
           "schedule",
           "ProviderType",
-          "gitlab");
+          "gitlab",
+          "DeploymentStrategy",
+          "immediate");
 
   /**
-   * One row of the table: a drifted payload, and the JSON path its models must report as not
-   * fitting the spec's type, or null. Every row must write back the payload it read.
+   * One row of the table: a drifted payload of an example, the model it decodes into, and the JSON
+   * path its models must report as not fitting the spec's type, or null. Every row must write back
+   * the payload it read. {@code enumSchema} names the enum of an unknown-value row.
    */
-  record Drift(String name, String payload, String mismatchedPath) {
+  record Drift(
+      String name, SpecExample example, String payload, String mismatchedPath, String enumSchema) {
+    Drift(String name, Source source, String payload, String mismatchedPath) {
+      this(name + " in " + source.example(), source.example(), payload, mismatchedPath, null);
+    }
+
     @Override
     public String toString() {
       return name;
     }
   }
 
+  /** The example a walk drifts, read from its file. */
+  record Source(SpecExample example) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree() {
+      return (Map<String, Object>)
+          integral(SpecResources.jsonTree(SpecResources.read(example.file())));
+    }
+
+    /**
+     * Returns a JSON tree with each whole number as a {@code Long}: the tree holds doubles, which
+     * would be written back as {@code 1.796375523E9}, not as the example's {@code 1796375523}.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object integral(Object node) {
+      if (node instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) {
+        return number.longValue();
+      }
+      if (node instanceof Map<?, ?> map) {
+        ((Map<String, Object>) map).replaceAll((key, value) -> integral(value));
+      } else if (node instanceof List<?> list) {
+        ((List<Object>) list).replaceAll(Source::integral);
+      }
+      return node;
+    }
+
+    String edited(Consumer<Map<String, Object>> change) {
+      Map<String, Object> tree = tree();
+      change.accept(tree);
+      return SpecResources.json(tree);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("drifts")
   void driftedPayloadStillDecodesAndWritesBackUnchanged(Drift drift) {
-    BuildsByVersionIdsResponse decoded;
+    LosslessModel decoded;
     try {
-      decoded = SpecResources.decode(drift.payload());
+      decoded =
+          (LosslessModel)
+              SpecResources.decode(
+                  drift.payload(), SpecResources.modelClass(drift.example().schema()));
     } catch (IOException | RuntimeException e) {
       throw new AssertionError(drift.name() + " does not decode: " + e.getMessage(), e);
     }
@@ -78,10 +126,12 @@ class DriftToleranceTest {
 
   @Test
   void rowCheckFailsWhenAMismatchIsNotReported() {
+    Source sample = new Source(firstExample());
     Drift unreported =
         new Drift(
             "a swap said to be fine",
-            edited(tree -> replace(tree, List.of("success"), "yes")),
+            sample,
+            sample.edited(tree -> replace(tree, List.of("success"), "yes")),
             null);
 
     assertThatThrownBy(() -> driftedPayloadStillDecodesAndWritesBackUnchanged(unreported))
@@ -90,9 +140,10 @@ class DriftToleranceTest {
   }
 
   @Test
-  void tableCoversEveryObjectLevelEveryEnumAndEveryProperty() {
+  void tableCoversEveryObjectLevelEveryEnumAndEveryPropertyOfTheSample() {
     Map<String, Long> kinds =
         drifts()
+            .filter(drift -> drift.example().equals(firstExample()))
             .collect(
                 Collectors.groupingBy(
                     drift -> drift.name().replaceAll(" (\".*\" )?(at|for) .*", ""),
@@ -121,6 +172,41 @@ class DriftToleranceTest {
   }
 
   @Test
+  void tableHasRowsForEveryExampleAndEveryEnumOfTheSpec() {
+    Map<SpecExample, Set<String>> kindsByExample =
+        drifts()
+            .collect(
+                Collectors.groupingBy(
+                    Drift::example,
+                    Collectors.mapping(
+                        drift -> drift.name().replaceAll(" (\".*\" )?(at|for) .*", ""),
+                        Collectors.toSet())));
+    Set<String> enumsWithARow =
+        drifts()
+            .map(Drift::enumSchema)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> enums = new TreeSet<>();
+    SpecResources.openApi(SpecResources.specYaml())
+        .getComponents()
+        .getSchemas()
+        .forEach(
+            (name, schema) -> {
+              if (schema.getEnum() != null) {
+                enums.add(name);
+              }
+            });
+
+    assertThat(kindsByExample.keySet())
+        .containsExactlyInAnyOrderElementsOf(SpecResources.specExamples(SpecResources.specTree()));
+    assertThat(kindsByExample)
+        .allSatisfy(
+            (example, kinds) ->
+                assertThat(kinds).as("%s", example).contains("unknown field", "type swap"));
+    assertThat(enumsWithARow).isEqualTo(enums);
+  }
+
+  @Test
   void unknownProviderTypeDecodesToTheFallbackConstantKeepingItsText() throws IOException {
     Build build =
         onlyBuild(sampleWith("\"provider_type\": \"github\"", "\"provider_type\": \"gitlab\""));
@@ -143,7 +229,9 @@ class DriftToleranceTest {
   @Test
   void emptyBuildsDecodeToAnEmptyMap() throws IOException {
     BuildsByVersionIdsResponse decoded =
-        SpecResources.decode(edited(tree -> replace(tree, List.of("result", "builds"), Map.of())));
+        SpecResources.decode(
+            new Source(firstExample())
+                .edited(tree -> replace(tree, List.of("result", "builds"), Map.of())));
 
     assertThat(decoded.getResult().getBuilds()).isEmpty();
     assertThat(decoded.getSuccess()).isTrue();
@@ -187,13 +275,22 @@ class DriftToleranceTest {
   static Stream<Drift> drifts() {
     OpenAPI spec = SpecResources.openApi(SpecResources.specYaml());
     List<Drift> drifts = new ArrayList<>();
-    walk(
-        spec,
-        new Schema<>().$ref("#/components/schemas/BuildsByVersionIdsResponse"),
-        sampleTree(),
-        new ArrayList<>(),
-        drifts);
+    for (SpecExample example : SpecResources.specExamples(SpecResources.specTree())) {
+      Source source = new Source(example);
+      walk(
+          spec,
+          source,
+          new Schema<>().$ref("#/components/schemas/" + example.schema()),
+          source.tree(),
+          new ArrayList<>(),
+          drifts);
+    }
     return drifts.stream();
+  }
+
+  /** Returns the first example of the spec: the reference page's sample. */
+  private static SpecExample firstExample() {
+    return SpecResources.specExamples(SpecResources.specTree()).get(0);
   }
 
   /**
@@ -202,7 +299,12 @@ class DriftToleranceTest {
    */
   @SuppressWarnings("unchecked")
   private static void walk(
-      OpenAPI spec, Schema<?> schema, Object node, List<Object> path, List<Drift> drifts) {
+      OpenAPI spec,
+      Source source,
+      Schema<?> schema,
+      Object node,
+      List<Object> path,
+      List<Drift> drifts) {
     String ref = schema.get$ref();
     String name = ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
     Schema<?> resolved = ref == null ? schema : spec.getComponents().getSchemas().get(name);
@@ -210,20 +312,23 @@ class DriftToleranceTest {
       String value = NEW_ENUM_VALUES.getOrDefault(name, "x_new_value");
       drifts.add(
           new Drift(
-              "unknown value \"" + value + "\" at " + jsonPath(path),
-              edited(tree -> replace(tree, path, value)),
-              null));
+              "unknown value \"" + value + "\" at " + jsonPath(path) + " in " + source.example(),
+              source.example(),
+              source.edited(tree -> replace(tree, path, value)),
+              null,
+              name));
     } else if (resolved.getItems() != null && node instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         List<Object> item = append(path, i);
-        drifts.add(swap(spec, resolved.getItems(), item));
-        walk(spec, resolved.getItems(), list.get(i), item, drifts);
+        drifts.add(swap(spec, source, resolved.getItems(), item));
+        walk(spec, source, resolved.getItems(), list.get(i), item, drifts);
       }
     } else if (resolved.getProperties() != null && node instanceof Map<?, ?> object) {
       drifts.add(
           new Drift(
               "unknown field at " + jsonPath(path),
-              edited(
+              source,
+              source.edited(
                   tree ->
                       ((Map<String, Object>) at(tree, path))
                           .put(NEW_FIELD, Map.of("nested", List.of(1)))),
@@ -241,24 +346,28 @@ class DriftToleranceTest {
                   drifts.add(
                       new Drift(
                           "null at " + jsonPath(child),
-                          edited(tree -> replace(tree, child, null)),
+                          source,
+                          source.edited(tree -> replace(tree, child, null)),
                           null));
                   drifts.add(
                       new Drift(
                           "absent at " + jsonPath(child),
-                          edited(tree -> remove(tree, child)),
+                          source,
+                          source.edited(tree -> remove(tree, child)),
                           null));
                 }
-                drifts.add(swap(spec, propertySchema, child));
-                walk(spec, propertySchema, object.get(property), child, drifts);
+                if (!isFreeForm(spec, propertySchema)) {
+                  drifts.add(swap(spec, source, propertySchema, child));
+                }
+                walk(spec, source, propertySchema, object.get(property), child, drifts);
               });
     } else if (resolved.getAdditionalProperties() instanceof Schema<?> values
         && node instanceof Map<?, ?> map) {
       map.forEach(
           (key, value) -> {
             List<Object> entry = append(path, (String) key);
-            drifts.add(swap(spec, values, entry));
-            walk(spec, values, value, entry, drifts);
+            drifts.add(swap(spec, source, values, entry));
+            walk(spec, source, values, value, entry, drifts);
           });
     } else if (resolved.getOneOf() != null && "EnvironmentVariableValue".equals(name)) {
       Map<String, Object> object = new LinkedHashMap<>();
@@ -271,12 +380,14 @@ class DriftToleranceTest {
       drifts.add(
           new Drift(
               "environment variable as an object at " + jsonPath(path),
-              edited(tree -> replace(tree, path, object)),
+              source,
+              source.edited(tree -> replace(tree, path, object)),
               null));
       drifts.add(
           new Drift(
               "environment variable as an object for a secret at " + jsonPath(path),
-              edited(tree -> replace(tree, path, secret)),
+              source,
+              source.edited(tree -> replace(tree, path, secret)),
               null));
     }
   }
@@ -284,17 +395,18 @@ class DriftToleranceTest {
   /**
    * Returns the row that puts a value of another JSON type at {@code path}: a string for a boolean
    * or a number, a number for a string of any format or an enum, a string for an array, an array
-   * for an object. A number sent as a string reads, so numbers get a boolean instead.
+   * for an object. A number sent as a string reads, so numbers get a boolean instead. A {@code
+   * oneOf} gets a number, or a boolean when a number is one of its alternatives.
    */
-  private static Drift swap(OpenAPI spec, Schema<?> schema, List<Object> path) {
-    String ref = schema.get$ref();
-    Schema<?> resolved =
-        ref == null
-            ? schema
-            : spec.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+  private static Drift swap(OpenAPI spec, Source source, Schema<?> schema, List<Object> path) {
+    Schema<?> resolved = resolve(spec, schema);
     Object other;
     if (resolved.getOneOf() != null) {
-      other = 17;
+      boolean takesNumbers =
+          resolved.getOneOf().stream()
+              .map(alternative -> String.valueOf(resolve(spec, alternative).getType()))
+              .anyMatch(type -> type.equals("number") || type.equals("integer"));
+      other = takesNumbers ? Boolean.TRUE : (Object) 17;
     } else {
       switch (String.valueOf(resolved.getType())) {
         case "boolean" -> other = "true";
@@ -307,27 +419,31 @@ class DriftToleranceTest {
     }
     return new Drift(
         "type swap at " + jsonPath(path),
-        edited(tree -> replace(tree, path, other)),
+        source,
+        source.edited(tree -> replace(tree, path, other)),
         jsonPath(path));
+  }
+
+  private static Schema<?> resolve(OpenAPI spec, Schema<?> schema) {
+    String ref = schema.get$ref();
+    return ref == null
+        ? schema
+        : spec.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+  }
+
+  /**
+   * Tells whether a schema is a free-form object, such as an error envelope's null {@code result}:
+   * its model reads any JSON there, so no value is of another type.
+   */
+  private static boolean isFreeForm(OpenAPI spec, Schema<?> schema) {
+    Schema<?> resolved = resolve(spec, schema);
+    return "object".equals(resolved.getType())
+        && resolved.getProperties() == null
+        && resolved.getAdditionalProperties() == null;
   }
 
   private static Build onlyBuild(String payload) throws IOException {
     return SpecResources.decode(payload).getResult().getBuilds().get("foo");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> sampleTree() {
-    return (Map<String, Object>) SpecResources.jsonTree(SpecResources.read(SAMPLE));
-  }
-
-  private static String edited(Consumer<Map<String, Object>> change) {
-    return SpecResources.json(editedTree(change));
-  }
-
-  private static Object editedTree(Consumer<Map<String, Object>> change) {
-    Map<String, Object> tree = sampleTree();
-    change.accept(tree);
-    return tree;
   }
 
   /** Returns the node at {@code path}: map keys are strings, list indexes integers. */

@@ -9,20 +9,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.cfbuilds.contract.OperationCalls.OperationCall;
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
 import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.api.WorkerDeploymentsApi;
+import dev.cfbuilds.generated.api.WorkersApi;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import retrofit2.Call;
+import retrofit2.Retrofit;
 
 /**
- * Spec ↔ request: what the generated Retrofit interface puts on the wire, as MockWebServer records
- * it, is a valid request of the spec, per Atlassian's validator; and the validator does reject
- * requests that break the spec's limits.
+ * Spec ↔ request: what the generated Retrofit interfaces put on the wire for every operation, as
+ * MockWebServer records it, is a valid request of the spec, per Atlassian's validator; and the
+ * validator does reject requests that break the spec's limits.
  */
 class RequestValidationTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
@@ -36,6 +47,90 @@ class RequestValidationTest {
           + "/builds/builds' requires security parameters. None found.";
 
   @StartStop private final MockWebServer server = new MockWebServer();
+
+  static Stream<OperationCall> calls() {
+    return OperationCalls.all().stream();
+  }
+
+  @Test
+  void callTableCoversEveryOperationOfTheSpec() {
+    assertThat(calls().map(OperationCall::operationId))
+        .containsExactlyInAnyOrderElementsOf(SpecResources.operationIds(SpecResources.specTree()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("calls")
+  void everyOperationsRequestWithAnApiTokenIsValid(OperationCall call) throws Exception {
+    assertThat(messages(validate(send(TOKEN, call)))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("calls")
+  void everyOperationsRequestWithEmailAndGlobalKeyIsValid(OperationCall call) throws Exception {
+    assertThat(messages(validate(send(EMAIL_AND_KEY, call)))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("calls")
+  void everyOperationsRequestWithoutCredentialsIsRejected(OperationCall call) throws Exception {
+    RecordedRequest recorded = send(Map.of(), call);
+
+    assertThat(messages(validate(recorded)))
+        .containsExactly(
+            "GET on path '"
+                + recorded.getUrl().encodedPath()
+                + "' requires security parameters. None found.");
+  }
+
+  @Test
+  void requestWithTwentyOneWorkerTagsIsRejected() throws Exception {
+    List<String> tags =
+        IntStream.range(0, 21).mapToObj(i -> String.format(Locale.ROOT, "%032x", i)).toList();
+
+    RecordedRequest recorded =
+        send(
+            TOKEN,
+            "getLatestBuildsByScripts",
+            retrofit ->
+                retrofit
+                    .create(BuildsApi.class)
+                    .getLatestBuildsByScripts(ACCOUNT_ID, new CSVParams(tags)));
+
+    assertThat(messages(validate(recorded)))
+        .containsExactly(
+            "Parameter 'external_script_ids' accepts a maximum of 20 items. Found 21.");
+  }
+
+  @Test
+  void requestForMoreThanTwoHundredBuildsAPageIsRejected() throws Exception {
+    assertThat(messages(validate(sendListBuilds(1, 201))))
+        .containsExactly(
+            "Numeric instance is greater than the required maximum (maximum: 200, found: 201)");
+  }
+
+  @Test
+  void requestForPageZeroIsRejected() throws Exception {
+    assertThat(messages(validate(sendListBuilds(0, 50))))
+        .containsExactly(
+            "Numeric instance is lower than the required minimum (minimum: 1, found: 0)");
+  }
+
+  @Test
+  void requestWithAWorkerNameThatIsNotAScriptNameIsRejected() throws Exception {
+    RecordedRequest recorded =
+        send(
+            TOKEN,
+            "worker-deployments-list-deployments",
+            retrofit ->
+                retrofit
+                    .create(WorkerDeploymentsApi.class)
+                    .workerDeploymentsListDeployments(ACCOUNT_ID, "Checkout-API"));
+
+    assertThat(messages(validate(recorded)))
+        .containsExactly(
+            "ECMA 262 regex \"^[a-z0-9_][a-z0-9-_]*$\" does not match input string"
+                + " \"Checkout-API\"");
+  }
 
   @Test
   void requestWithAnApiTokenIsValid() throws Exception {
@@ -101,6 +196,37 @@ class RequestValidationTest {
             "GET on path '/client/v4/accounts/"
                 + ACCOUNT_ID
                 + "/builds/builds' has invalid security parameters.");
+  }
+
+  private RecordedRequest sendListBuilds(int page, int perPage) throws Exception {
+    return send(
+        TOKEN,
+        "listBuildsByScript",
+        retrofit ->
+            retrofit
+                .create(WorkersApi.class)
+                .listBuildsByScript(ACCOUNT_ID, SpecResources.WORKER_TAG, page, perPage));
+  }
+
+  private RecordedRequest send(Map<String, String> headers, OperationCall call) throws Exception {
+    return send(headers, call.operationId(), call.call());
+  }
+
+  /**
+   * Makes a call of a generated API against the MockWebServer, which answers with the operation's
+   * 200 example, and returns what the server received.
+   */
+  private RecordedRequest send(
+      Map<String, String> headers, String operationId, Function<Retrofit, Call<?>> call)
+      throws Exception {
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(SpecResources.read(SpecResources.exampleFile(operationId, "200")))
+            .build());
+    Retrofit retrofit = SpecResources.retrofit(server.url("/client/v4/"), headers);
+    assertThat(call.apply(retrofit).execute().code()).isEqualTo(200);
+    return server.takeRequest();
   }
 
   /**

@@ -9,20 +9,124 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.cfbuilds.contract.SpecResources.SpecExample;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Spec ↔ payload: the example payloads are valid responses of the spec, per Atlassian's validator.
  */
 class ResponseValidationTest {
   private static final OpenApiInteractionValidator VALIDATOR = SpecResources.validator();
-  private static final String PATH =
-      "/client/v4/accounts/" + SpecResources.ACCOUNT_ID + "/builds/builds";
+  private static final String PATH = SpecResources.concretePath(SpecResources.PATH);
+  private static final String BUILD = "/accounts/{account_id}/builds/builds/{build_uuid}";
+  private static final String LOGS = BUILD + "/logs";
+  private static final String LATEST = "/accounts/{account_id}/builds/builds/latest";
+  private static final String DEPLOYMENTS =
+      "/accounts/{account_id}/workers/scripts/{script_name}/deployments";
+
+  static Stream<SpecExample> examples() {
+    return SpecResources.specExamples(SpecResources.specTree()).stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyExampleFileIsAValidResponseOfItsOperation(SpecExample example) {
+    assertThat(
+            messages(
+                SpecResources.concretePath(example.path()),
+                statusCode(example.status()),
+                SpecResources.read(example.file())))
+        .isEmpty();
+  }
 
   @Test
   void sampleIsAValid200Response() {
     assertThat(messages(200, SpecResources.read(SAMPLE))).isEmpty();
+  }
+
+  @Test
+  void logLineOfThreeItemsIsRejected() {
+    String broken =
+        exampleWith(
+            "getBuildLogs",
+            "200",
+            "\"Restoring build cache\"",
+            "\"Restoring build cache\", \"again\"");
+
+    assertThat(messages(SpecResources.concretePath(LOGS), 200, broken))
+        .containsExactly(
+            "[Path '/result/lines/2'] Array is too long: must have at most 2 elements but instance"
+                + " has 3 elements");
+  }
+
+  @Test
+  void logLineWithAnObjectItemIsRejected() {
+    String broken =
+        exampleWith("getBuildLogs", "200", "\"Restoring build cache\"", "{\"text\": \"x\"}");
+
+    assertThat(messages(SpecResources.concretePath(LOGS), 200, broken))
+        .anySatisfy(message -> assertThat(message).contains("/result/lines/2/1"));
+  }
+
+  @Test
+  void nullCursorAndNullOutcomeAreValid() {
+    String lastPage =
+        exampleWith(
+            "getBuildLogs",
+            "200",
+            "\"cursor\": \"eyJsaW5lIjoyNTAsInRpbWVzdGFtcCI6MTc5NjM3NTU2MX0\"",
+            "\"cursor\": null");
+    String running =
+        exampleWith(
+            "getBuildByUuid", "200", "\"build_outcome\": \"success\"", "\"build_outcome\": null");
+
+    assertThat(messages(SpecResources.concretePath(LOGS), 200, lastPage)).isEmpty();
+    assertThat(messages(SpecResources.concretePath(BUILD), 200, running)).isEmpty();
+  }
+
+  @Test
+  void deploymentVersionBelowTheMinimumPercentageIsRejected() {
+    String broken =
+        exampleWith(
+            "worker-deployments-list-deployments",
+            "200",
+            "\"percentage\": 10,",
+            "\"percentage\": 0,");
+
+    assertThat(messages(SpecResources.concretePath(DEPLOYMENTS), 200, broken))
+        .containsExactly(
+            "[Path '/result/deployments/0/versions/1/percentage'] Numeric instance is lower than"
+                + " the required minimum (minimum: 0.01, found: 0)");
+  }
+
+  @Test
+  void workersErrorInTheBuildsShapeIsRejected() {
+    // The Builds API's errors may leave out the code; the Workers API's always have one.
+    String buildsShaped =
+        "{\"errors\":[{\"message\":\"Not found\"}],\"messages\":[],\"result\":null,"
+            + "\"success\":false}";
+
+    assertThat(messages(SpecResources.concretePath(DEPLOYMENTS), 404, buildsShaped))
+        .containsExactly("[Path '/errors/0'] Object has missing required properties ([\"code\"])");
+  }
+
+  @Test
+  void latestBuildsThatAreNotAMapOfBuildsAreRejected() {
+    String broken =
+        "{\"errors\":[],\"messages\":[],\"result\":{\"builds\":{\""
+            + SpecResources.WORKER_TAG
+            + "\":[]}},\"success\":true}";
+
+    assertThat(messages(SpecResources.concretePath(LATEST), 200, broken))
+        .containsExactly(
+            "[Path '/result/builds/"
+                + SpecResources.WORKER_TAG
+                + "'] Instance type (array) does not match any allowed primitive type (allowed:"
+                + " [\"object\"])");
   }
 
   @Test
@@ -71,11 +175,32 @@ class ResponseValidationTest {
             "Object has missing required properties ([\"messages\",\"result\",\"success\"])");
   }
 
-  /** Returns the texts of the validator's messages about a response. */
+  /**
+   * Returns an operation's example file with {@code text}, which it must hold, replaced by {@code
+   * replacement}.
+   */
+  private static String exampleWith(
+      String operationId, String status, String text, String replacement) {
+    String example = SpecResources.read(SpecResources.exampleFile(operationId, status));
+    assertThat(example).as("the example").contains(text);
+    return example.replace(text, replacement);
+  }
+
+  /** Returns the status code a response of {@code status} has: 404 stands for {@code 4XX}. */
+  private static int statusCode(String status) {
+    return status.equals("4XX") ? 404 : Integer.parseInt(status);
+  }
+
+  /** Returns the texts of the validator's messages about a response of the first operation. */
   private static List<String> messages(int status, String body) {
+    return messages(PATH, status, body);
+  }
+
+  /** Returns the texts of the validator's messages about a response to a GET of {@code path}. */
+  private static List<String> messages(String path, int status, String body) {
     return VALIDATOR
         .validateResponse(
-            PATH,
+            path,
             Request.Method.GET,
             SimpleResponse.Builder.status(status)
                 .withContentType("application/json")

@@ -1,25 +1,92 @@
 package dev.cfbuilds.contract;
 
-import static dev.cfbuilds.contract.SpecResources.ERROR_EXAMPLE;
-import static dev.cfbuilds.contract.SpecResources.PATH;
 import static dev.cfbuilds.contract.SpecResources.SAMPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfbuilds.contract.SpecResources.SpecExample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The examples inside the spec and the example files beside it must be the same JSON. */
+/**
+ * The examples inside the spec and the example files beside it must be the same JSON: every inline
+ * response example has its file {@code <operation>.<status>.json}, and every file is some
+ * operation's example.
+ */
 class SpecExamplesTest {
 
   @Test
-  void sampleResponseInSpecEqualsExampleFile() {
-    assertThat(inlineExample("200", "sample"))
-        .isEqualTo(SpecResources.jsonTree(SpecResources.read(SAMPLE)));
+  void everyInlineExampleEqualsItsFile() {
+    assertThat(mismatches(SpecResources.specTree())).isEmpty();
   }
 
   @Test
-  void errorExampleInSpecEqualsExampleFile() {
-    assertThat(inlineExample("4XX", "notFound"))
-        .isEqualTo(SpecResources.jsonTree(SpecResources.read(ERROR_EXAMPLE)));
+  void everyOperationHasA200AndAnErrorExample() {
+    Map<String, Set<String>> statuses =
+        SpecResources.specExamples(SpecResources.specTree()).stream()
+            .collect(
+                Collectors.groupingBy(
+                    SpecExample::operationId,
+                    Collectors.mapping(
+                        example -> example.status().equals("200") ? "200" : "error",
+                        Collectors.toCollection(TreeSet::new))));
+
+    assertThat(statuses.keySet())
+        .containsExactlyInAnyOrderElementsOf(SpecResources.operationIds(SpecResources.specTree()));
+    assertThat(statuses)
+        .allSatisfy((id, kinds) -> assertThat(kinds).containsExactly("200", "error"));
+  }
+
+  @Test
+  void everyExampleFileIsAnInlineExample() throws IOException {
+    Set<String> inline = new TreeSet<>();
+    SpecResources.specExamples(SpecResources.specTree())
+        .forEach(example -> inline.add(Path.of(example.file()).getFileName().toString()));
+    Set<String> files;
+    try (Stream<Path> listing = Files.list(Path.of(System.getProperty("cfbuilds.examplesDir")))) {
+      files =
+          listing
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.endsWith(".json"))
+              .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    assertThat(files).isEqualTo(inline);
+  }
+
+  @Test
+  void changedInlineExampleIsReportedWithItsFile() {
+    Map<String, Object> spec = SpecResources.specTree();
+    Map<String, Object> deployment =
+        SpecResources.node(
+            spec,
+            "paths",
+            "/accounts/{account_id}/workers/scripts/{script_name}/deployments",
+            "get",
+            "responses",
+            "200",
+            "content",
+            "application/json",
+            "examples",
+            "gradual",
+            "value",
+            "result");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first = ((List<Map<String, Object>>) deployment.get("deployments")).get(0);
+    first.put("strategy", "immediate");
+
+    assertThat(mismatches(spec))
+        .containsExactly(
+            "worker-deployments-list-deployments 200 gradual differs from"
+                + " /dev/cfbuilds/spec/examples/worker-deployments-list-deployments.200.json");
   }
 
   @Test
@@ -30,23 +97,16 @@ class SpecExamplesTest {
     assertThat(sample).startsWith("{\n  \"errors\": [\n").endsWith("\n  }\n}");
   }
 
-  /**
-   * Returns the named inline example of a response, passed through JSON so numbers compare alike.
-   */
-  private static Object inlineExample(String status, String name) {
-    Object value =
-        SpecResources.node(
-                SpecResources.specTree(),
-                "paths",
-                PATH,
-                "get",
-                "responses",
-                status,
-                "content",
-                "application/json",
-                "examples",
-                name)
-            .get("value");
-    return SpecResources.jsonTree(SpecResources.json(value));
+  /** Returns each inline example of {@code spec} that is not the JSON of its file. */
+  private static List<String> mismatches(Map<String, Object> spec) {
+    List<String> mismatches = new ArrayList<>();
+    for (SpecExample example : SpecResources.specExamples(spec)) {
+      // Passed through JSON so that numbers compare alike.
+      Object inline = SpecResources.jsonTree(SpecResources.json(example.value()));
+      if (!inline.equals(SpecResources.jsonTree(SpecResources.read(example.file())))) {
+        mismatches.add(example + " differs from " + example.file());
+      }
+    }
+    return mismatches;
   }
 }

@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Spec ↔ models: every component schema of the spec has a generated class, every property a
- * {@code @Json} field whose getter returns the Java type the spec implies, every enum value a
- * constant, every {@code oneOf} alternative a field; every object model keeps what it cannot type
- * ({@link LosslessModel}); and the models have nothing the spec does not. This is what notices a
- * regenerated client drifting.
+ * Spec ↔ models: every component schema of the spec has a generated class (an array schema has
+ * none: where it is used it reads as a {@code List}), every property a {@code @Json} field whose
+ * getter returns the Java type the spec implies, every enum value a constant, every {@code oneOf}
+ * alternative a field; every object model keeps what it cannot type ({@link LosslessModel}); and
+ * the models have nothing the spec does not. This is what notices a regenerated client drifting.
  */
 class SpecModelCorrespondenceTest {
   private static final String MODEL_PACKAGE = Build.class.getPackageName();
@@ -112,18 +112,42 @@ class SpecModelCorrespondenceTest {
             "a new schema",
             editedSpec(
                 spec ->
-                    node(spec, "components", "schemas")
-                        .put("Deployment", Map.of("type", "object"))),
-            "Deployment: a schema in the spec, but no class " + MODEL_PACKAGE + ".Deployment"),
+                    node(spec, "components", "schemas").put("Invoice", Map.of("type", "object"))),
+            "Invoice: a schema in the spec, but no class " + MODEL_PACKAGE + ".Invoice"),
         Arguments.of(
             "a removed schema",
             editedSpec(
                 spec -> {
-                  node(spec, "components", "schemas").remove("ResultInfo");
-                  node(schema(spec, "BuildsByVersionIdsResponse"), "properties")
-                      .remove("result_info");
+                  node(spec, "components", "schemas").remove("WorkersMessageSource");
+                  node(schema(spec, "WorkersMessage"), "properties").remove("source");
                 }),
-            "ResultInfo: a model class, but no schema in the spec"));
+            "WorkersMessageSource: a model class, but no schema in the spec"),
+        Arguments.of(
+            "a log line whose items change type",
+            editedSpec(spec -> schema(spec, "LogLine").put("items", Map.of("type", "integer"))),
+            "BuildLogs.lines: the spec implies java.util.List<java.util.List<java.lang.Integer>>,"
+                + " the model's getLines() returns"
+                + " java.util.List<java.util.List<dev.cfbuilds.generated.model.LogLineItem>>"),
+        Arguments.of(
+            "a new property of a Workers API schema",
+            editedSpec(
+                spec ->
+                    node(schema(spec, "Deployment"), "properties")
+                        .put("rollback_of", Map.of("type", "string", "format", "uuid"))),
+            "Deployment.rollback_of: in the spec, but no field of the model has"
+                + " @Json(name = \"rollback_of\")"),
+        Arguments.of(
+            "a double that becomes an arbitrary-precision number",
+            editedSpec(
+                spec ->
+                    node(schema(spec, "DeploymentVersion"), "properties", "percentage")
+                        .remove("format")),
+            "DeploymentVersion.percentage: the spec implies java.math.BigDecimal, the model's"
+                + " getPercentage() returns java.lang.Double"),
+        Arguments.of(
+            "a new value of the deployment strategy",
+            editedSpec(spec -> enumValues(spec, "DeploymentStrategy").add("immediate")),
+            "DeploymentStrategy: the spec's value \"immediate\" has no constant"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -141,7 +165,13 @@ class SpecModelCorrespondenceTest {
     Set<String> classes = modelClassNames();
     schemas.forEach(
         (name, schema) -> {
-          if (!classes.contains(name)) {
+          if ("array".equals(schema.getType())) {
+            // The generator names no class for an array: a $ref to it reads as a List, which
+            // javaType checks where it is used.
+            if (classes.contains(name)) {
+              mismatches.add(name + ": an array in the spec, but a model class of its own");
+            }
+          } else if (!classes.contains(name)) {
             mismatches.add(
                 name + ": a schema in the spec, but no class " + MODEL_PACKAGE + "." + name);
           } else if (schema.getEnum() != null) {
@@ -149,7 +179,7 @@ class SpecModelCorrespondenceTest {
           } else if (schema.getOneOf() != null) {
             compareOneOf(name, schema, modelClass(name), mismatches);
           } else {
-            compareObject(name, schema, modelClass(name), mismatches);
+            compareObject(name, schema, schemas, modelClass(name), mismatches);
           }
         });
     classes.stream()
@@ -160,7 +190,11 @@ class SpecModelCorrespondenceTest {
 
   @SuppressWarnings("rawtypes") // swagger-models hands out raw Map<String, Schema>
   private static void compareObject(
-      String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
+      String name,
+      Schema<?> schema,
+      Map<String, Schema> schemas,
+      Class<?> model,
+      List<String> mismatches) {
     Map<String, Schema> properties =
         schema.getProperties() == null ? Map.of() : schema.getProperties();
     properties.forEach(
@@ -176,7 +210,7 @@ class SpecModelCorrespondenceTest {
                     + "\")");
             return;
           }
-          String expected = javaType(propertySchema);
+          String expected = javaType(propertySchema, schemas);
           Method getter = getter(model, field);
           String actual =
               getter == null ? "(no getter)" : getter.getGenericReturnType().getTypeName();
@@ -234,7 +268,7 @@ class SpecModelCorrespondenceTest {
     }
     Set<String> specTypes = new LinkedHashSet<>();
     for (Schema<?> alternative : schema.getOneOf()) {
-      specTypes.add(javaType(alternative));
+      specTypes.add(javaType(alternative, Map.of()));
     }
     specTypes.stream()
         .filter(type -> !fieldTypes.contains(type))
@@ -265,7 +299,10 @@ class SpecModelCorrespondenceTest {
       return;
     }
     Set<String> specValues = new LinkedHashSet<>();
-    schema.getEnum().forEach(value -> specValues.add(String.valueOf(value)));
+    // A nullable enum lists null among its values (OpenAPI 3.0.3); null is no constant.
+    schema.getEnum().stream()
+        .filter(value -> value != null)
+        .forEach(value -> specValues.add(String.valueOf(value)));
     Set<String> modelValues = new LinkedHashSet<>();
     for (Object constant : model.getEnumConstants()) {
       String constantName = ((Enum<?>) constant).name();
@@ -285,12 +322,19 @@ class SpecModelCorrespondenceTest {
             value -> mismatches.add(name + ": the spec's value \"" + value + "\" has no constant"));
   }
 
-  /** Returns the Java type name the generator must give a property of this schema. */
-  private static String javaType(Schema<?> schema) {
+  /**
+   * Returns the Java type name the generator must give a property of this schema; a {@code $ref} to
+   * one of {@code schemas} that is an array reads as the array.
+   */
+  @SuppressWarnings("rawtypes") // swagger-models hands out raw Map<String, Schema>
+  private static String javaType(Schema<?> schema, Map<String, Schema> schemas) {
     if (schema.get$ref() != null) {
-      return MODEL_PACKAGE
-          + "."
-          + schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+      String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+      Schema<?> target = schemas.get(name);
+      if (target != null && "array".equals(target.getType())) {
+        return javaType(target, schemas);
+      }
+      return MODEL_PACKAGE + "." + name;
     }
     String format = schema.getFormat() == null ? "" : schema.getFormat();
     switch (String.valueOf(schema.getType())) {
@@ -304,14 +348,22 @@ class SpecModelCorrespondenceTest {
       case "integer":
         return format.equals("int64") ? "java.lang.Long" : "java.lang.Integer";
       case "number":
-        return "java.math.BigDecimal";
+        return switch (format) {
+          case "double" -> "java.lang.Double";
+          case "float" -> "java.lang.Float";
+          default -> "java.math.BigDecimal";
+        };
       case "boolean":
         return "java.lang.Boolean";
       case "array":
-        return "java.util.List<" + javaType(schema.getItems()) + ">";
+        return "java.util.List<" + javaType(schema.getItems(), schemas) + ">";
       case "object":
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-          return "java.util.Map<java.lang.String, " + javaType(values) + ">";
+          return "java.util.Map<java.lang.String, " + javaType(values, schemas) + ">";
+        }
+        if (schema.getProperties() == null && schema.getAdditionalProperties() == null) {
+          // A free-form object, such as an error envelope's null result: any JSON value.
+          return "java.lang.Object";
         }
         return "(an inline object, which the generator cannot name)";
       default:

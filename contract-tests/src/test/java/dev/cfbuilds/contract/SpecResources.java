@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -29,6 +31,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * Loads the spec and its examples from the {@code cfbuilds-spec} jar, and converts JSON and YAML.
@@ -39,6 +43,19 @@ final class SpecResources {
   static final String ERROR_EXAMPLE =
       "/dev/cfbuilds/spec/examples/get-builds-by-version-ids.4xx.json";
   static final String PATH = "/accounts/{account_id}/builds/builds";
+
+  /** The folder of the example files; each is named {@code <operation>.<status>.json}. */
+  static final String EXAMPLES = "/dev/cfbuilds/spec/examples/";
+
+  /** The path of the spec's server, which every request path starts with. */
+  static final String BASE_PATH = "/client/v4";
+
+  /** The build UUID, Worker tags and Worker name that the requests of the tests name. */
+  static final String BUILD_UUID = "b335c0af-9297-4d89-939f-1f502d372234";
+
+  static final String WORKER_TAG = "e0cdf9a9729b6249ff3729acd839d320";
+  static final String OTHER_WORKER_TAG = "4a5ca2fd183bc107529ff66eb6de9576";
+  static final String WORKER_NAME = "checkout-api";
 
   /** The version UUID the client-path tests ask for; the sample's builds key is {@code foo}. */
   static final String VERSION_ID = "5f1ff3d6-2f1c-4bb8-9d1e-0c2f3a4b5c6d";
@@ -57,6 +74,118 @@ final class SpecResources {
 
   private SpecResources() {}
 
+  /**
+   * One inline example of a response of the spec: the operation, its path, the response status
+   * ({@code 200}, {@code 404}, {@code 4XX}, …), the example's name, the component schema of the
+   * response and the example's value.
+   */
+  record SpecExample(
+      String operationId, String path, String status, String name, String schema, Object value) {
+
+    /** Returns the classpath resource of the example file this example must equal. */
+    String file() {
+      return exampleFile(operationId, status);
+    }
+
+    @Override
+    public String toString() {
+      return operationId + " " + status + " " + name;
+    }
+  }
+
+  /** Returns every inline response example of a spec tree, in the spec's order. */
+  static List<SpecExample> specExamples(Map<String, Object> spec) {
+    List<SpecExample> examples = new ArrayList<>();
+    node(spec, "paths")
+        .forEach(
+            (path, item) ->
+                children(item)
+                    .forEach(
+                        (method, operation) -> {
+                          String operationId = (String) children(operation).get("operationId");
+                          node(children(operation), "responses")
+                              .forEach(
+                                  (status, response) -> {
+                                    Map<String, Object> media =
+                                        node(children(response), "content", "application/json");
+                                    String ref = (String) node(media, "schema").get("$ref");
+                                    Map<String, Object> named =
+                                        children(media.getOrDefault("examples", Map.of()));
+                                    named.forEach(
+                                        (name, example) ->
+                                            examples.add(
+                                                new SpecExample(
+                                                    operationId,
+                                                    path,
+                                                    status,
+                                                    name,
+                                                    ref.substring(ref.lastIndexOf('/') + 1),
+                                                    children(example).get("value"))));
+                                  });
+                        }));
+    return examples;
+  }
+
+  /** Returns the operationIds of a spec tree, in the spec's order. */
+  static List<String> operationIds(Map<String, Object> spec) {
+    List<String> ids = new ArrayList<>();
+    node(spec, "paths")
+        .values()
+        .forEach(
+            item ->
+                children(item)
+                    .values()
+                    .forEach(
+                        operation -> ids.add((String) children(operation).get("operationId"))));
+    return ids;
+  }
+
+  /**
+   * Returns the classpath resource of an operation's example file: {@code getBuildLogs} and {@code
+   * 401} give {@code get-build-logs.401.json}, {@code 4XX} gives {@code .4xx.json}.
+   */
+  static String exampleFile(String operationId, String status) {
+    String kebab = operationId.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    return EXAMPLES + kebab + "." + status.toLowerCase(Locale.ROOT) + ".json";
+  }
+
+  /**
+   * Returns a spec path with its parameters filled in as the tests' requests fill them, under the
+   * server's base path.
+   */
+  static String concretePath(String path) {
+    return BASE_PATH
+        + path.replace("{account_id}", ACCOUNT_ID)
+            .replace("{build_uuid}", BUILD_UUID)
+            .replace("{external_script_id}", WORKER_TAG)
+            .replace("{script_name}", WORKER_NAME);
+  }
+
+  /** Returns the generated model class of a component schema. */
+  static Class<?> modelClass(String schema) {
+    try {
+      return Class.forName(Build.class.getPackageName() + "." + schema);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no model class for schema " + schema, e);
+    }
+  }
+
+  /** Decodes JSON into a generated model with the models' own Moshi, as the client does. */
+  static <T> T decode(String json, Class<T> model) throws IOException {
+    return ApiWiring.moshi().adapter(model).fromJson(json);
+  }
+
+  /** Encodes a generated model with the models' own Moshi. */
+  @SuppressWarnings("unchecked")
+  static String encode(Object model) {
+    return ApiWiring.moshi().adapter((Class<Object>) model.getClass()).toJson(model);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> children(Object node) {
+    return (Map<String, Object>) node;
+  }
+
   /** Returns Atlassian's validator for the spec: it checks requests and responses against it. */
   static OpenApiInteractionValidator validator() {
     // swagger-request-validator 2.46.1 checks credentials only against an operation's own
@@ -70,16 +199,30 @@ final class SpecResources {
    * call: the request path the hand-written client builds on.
    */
   static BuildsApi buildsApi(HttpUrl baseUrl, Map<String, String> headers) {
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .addInterceptor(
-                chain -> {
-                  okhttp3.Request.Builder request = chain.request().newBuilder();
-                  headers.forEach(request::header);
-                  return chain.proceed(request.build());
-                })
-            .build();
-    return ApiWiring.buildsApi(http, baseUrl);
+    return ApiWiring.buildsApi(http(headers), baseUrl);
+  }
+
+  /**
+   * Returns a Retrofit for {@code baseUrl} that reads with the models' own Moshi and sends {@code
+   * headers} with every call, to create any of the generated API interfaces.
+   */
+  static Retrofit retrofit(HttpUrl baseUrl, Map<String, String> headers) {
+    return new Retrofit.Builder()
+        .client(http(headers))
+        .baseUrl(baseUrl)
+        .addConverterFactory(MoshiConverterFactory.create(ApiWiring.moshi()))
+        .build();
+  }
+
+  private static OkHttpClient http(Map<String, String> headers) {
+    return new OkHttpClient.Builder()
+        .addInterceptor(
+            chain -> {
+              okhttp3.Request.Builder request = chain.request().newBuilder();
+              headers.forEach(request::header);
+              return chain.proceed(request.build());
+            })
+        .build();
   }
 
   /** Converts a request that MockWebServer received into the validator's request model. */

@@ -1,7 +1,7 @@
 package dev.cfbuilds.client.internal;
 
 import dev.cfbuilds.client.LogLevel;
-import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.generated.api.BuildsApi;
 import java.time.Duration;
 import java.util.function.Consumer;
