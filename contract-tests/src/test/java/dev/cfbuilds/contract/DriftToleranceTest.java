@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * decode, and write back exactly as it came. The table is built by walking every example of every
  * operation (the 200s and the errors) together with the spec's schemas, so every object level,
  * every enum and every property of each example gets its cases, including a value of another JSON
- * type at every property.
+ * type at every property. The first item of an array, and the first entry of a map, stand for the
+ * rest.
  */
 class DriftToleranceTest {
   private static final String NEW_FIELD = "x_cfbuilds_new_field";
@@ -318,7 +319,8 @@ class DriftToleranceTest {
               null,
               name));
     } else if (resolved.getItems() != null && node instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
+      // The first item stands for the others, which share its schema: the table stays small.
+      for (int i = 0; i < Math.min(list.size(), 1); i++) {
         List<Object> item = append(path, i);
         drifts.add(swap(spec, source, resolved.getItems(), item));
         walk(spec, source, resolved.getItems(), list.get(i), item, drifts);
@@ -363,12 +365,15 @@ class DriftToleranceTest {
               });
     } else if (resolved.getAdditionalProperties() instanceof Schema<?> values
         && node instanceof Map<?, ?> map) {
-      map.forEach(
-          (key, value) -> {
-            List<Object> entry = append(path, (String) key);
-            drifts.add(swap(spec, source, values, entry));
-            walk(spec, source, values, value, entry, drifts);
-          });
+      // As for a list, the first entry stands for the others.
+      map.entrySet().stream()
+          .limit(1)
+          .forEach(
+              first -> {
+                List<Object> entry = append(path, (String) first.getKey());
+                drifts.add(swap(spec, source, values, entry));
+                walk(spec, source, values, first.getValue(), entry, drifts);
+              });
     } else if (resolved.getOneOf() != null && "EnvironmentVariableValue".equals(name)) {
       Map<String, Object> object = new LinkedHashMap<>();
       object.put("is_secret", false);
