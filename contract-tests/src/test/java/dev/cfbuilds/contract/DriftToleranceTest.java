@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cfbuilds.contract.SpecResources.SpecExample;
-import dev.cfbuilds.generated.LosslessModel;
+import dev.cfbuilds.model.runtime.LosslessModel;
 import dev.cfbuilds.generated.model.ApiError;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
