@@ -1,5 +1,6 @@
 package dev.cfbuilds.benchmarks;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,17 @@ public class FanOutBaselineBenchmark {
    */
   public static final int POOL_THREADS = 8;
 
-  private LoopbackClients loopback;
+  /** How long the server waits before each answer; the smoke test sets zero. */
+  Duration latency = FanOutBenchmark.LATENCY;
+
+  LoopbackClients loopback;
   private ExecutorService pool;
   private List<String> ids;
 
   /** Starts the server and builds both clients and the pool. */
   @Setup(Level.Trial)
   public void setUp() {
-    loopback = LoopbackClients.start(FanOutBenchmark.LATENCY);
+    loopback = LoopbackClients.start(latency);
     pool = Executors.newFixedThreadPool(POOL_THREADS);
     ids = Fixtures.versionIds(FanOutBenchmark.VERSION_IDS);
   }

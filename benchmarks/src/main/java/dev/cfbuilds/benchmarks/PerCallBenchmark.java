@@ -31,7 +31,7 @@ public class PerCallBenchmark extends MicrosecondBenchmark {
   private static final JsonAdapter<BuildsByVersionIdsResponse> ENVELOPE =
       ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
 
-  private LoopbackClients loopback;
+  LoopbackClients loopback;
   private OkHttpClient okHttp;
   private List<String> ids;
 
