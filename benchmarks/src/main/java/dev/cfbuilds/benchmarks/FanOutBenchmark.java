@@ -43,14 +43,17 @@ public class FanOutBenchmark {
   @Param({"1", "4", "8", "16"})
   public int maxConcurrentRequests;
 
-  private LoopbackServer server;
+  /** How long the server waits before each answer; the smoke test sets zero. */
+  Duration latency = LATENCY;
+
+  LoopbackServer server;
   private CloudflareBuildsClient client;
   private List<String> ids;
 
   /** Starts the server and builds the client. */
   @Setup(Level.Trial)
   public void setUp() {
-    server = LoopbackServer.start(SamplePayload.load(), LATENCY);
+    server = LoopbackServer.start(SamplePayload.load(), latency);
     client = Fixtures.ours(server.baseUrl()).maxConcurrentRequests(maxConcurrentRequests).build();
     ids = Fixtures.versionIds(VERSION_IDS);
   }

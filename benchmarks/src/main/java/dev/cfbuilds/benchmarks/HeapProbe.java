@@ -28,10 +28,7 @@ public final class HeapProbe {
     Map<String, ?> builds;
     long retained;
     if (ours) {
-      try (CloudflareBuildsClient client =
-          Fixtures.ours(baseUrl)
-              .maxConcurrentRequests(FanOutBaselineBenchmark.POOL_THREADS)
-              .build()) {
+      try (CloudflareBuildsClient client = ours(baseUrl)) {
         client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids.subList(0, Fixtures.CHUNK));
         long before = usedAfterGc();
         builds = client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);
@@ -50,6 +47,13 @@ public final class HeapProbe {
     System.out.println("builds=" + builds.size() + " retained=" + retained);
     Reference.reachabilityFence(builds);
     System.exit(0);
+  }
+
+  /** Returns our client as the probe builds it: {@link Fixtures#ours}, 8 requests at a time. */
+  static CloudflareBuildsClient ours(HttpUrl baseUrl) {
+    return Fixtures.ours(baseUrl)
+        .maxConcurrentRequests(FanOutBaselineBenchmark.POOL_THREADS)
+        .build();
   }
 
   private static long usedAfterGc() {

@@ -8,7 +8,7 @@ import java.time.Duration;
  * both against the same server.
  *
  * @param server the server, answering with the sample payload
- * @param ours our client, with its default settings
+ * @param ours our client, as {@link Fixtures#ours} builds it
  * @param peer the peer, with its default settings
  */
 record LoopbackClients(LoopbackServer server, CloudflareBuildsClient ours, Peer peer)

@@ -46,10 +46,12 @@ public final class Main {
     Collection<RunResult> fanOut = run(FanOutBenchmark.class, quick, outDir);
     progress("fan-out baselines: sequential loops and the peer's pool (about 45 s)");
     Collection<RunResult> baselines = run(FanOutBaselineBenchmark.class, quick, outDir);
-    progress("per-call overhead (about 75 s)");
+    progress("per-call overhead (about 60 s)");
     Collection<RunResult> perCall = run(PerCallBenchmark.class, quick, outDir);
-    progress("decoding, with the GC profiler (about 55 s)");
+    progress("decoding, with the GC profiler (about 45 s)");
     Collection<RunResult> decode = run(DecodeBenchmark.class, quick, outDir);
+    progress("rate budget that never waits, against none (about 30 s)");
+    Collection<RunResult> budget = run(RateBudgetBenchmark.class, quick, outDir);
     progress(
         String.format(
             Locale.ROOT,
@@ -63,12 +65,14 @@ public final class Main {
       peerHeap = heap.measure("peer");
     }
 
+    table.goals(fanOut, perCall, decode);
     table.fanOut(fanOut, baselines);
     table.perCall(perCall);
     table.decode(
         decode,
         SamplePayload.load().envelopeBytes(Fixtures.versionIds(DecodeBenchmark.BUILDS)).length);
     table.heap(HEAP_VERSION_IDS, oursHeap, peerHeap);
+    table.budget(budget);
     table.footer(Duration.ofNanos(System.nanoTime() - start), loadAverage(), outDir);
   }
 

@@ -12,13 +12,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Holds the JMH settings of the benchmarks that time one short operation: the average time in
- * microseconds, one fork, 4 × 1 s of warm-up and 12 × 1 s measured. JMH's class-level annotations
+ * microseconds, one fork, 3 × 1 s of warm-up and 10 × 1 s measured. JMH's class-level annotations
  * are inherited, so a subclass runs with exactly these.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 12, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 10, time = 1)
 abstract class MicrosecondBenchmark {}

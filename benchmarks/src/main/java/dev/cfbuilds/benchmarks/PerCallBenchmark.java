@@ -1,9 +1,6 @@
 package dev.cfbuilds.benchmarks;
 
-import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.generated.model.Build;
-import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
-import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -28,10 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * and the peer.
  */
 public class PerCallBenchmark extends MicrosecondBenchmark {
-  private static final JsonAdapter<BuildsByVersionIdsResponse> ENVELOPE =
-      ApiWiring.moshi().adapter(BuildsByVersionIdsResponse.class);
-
-  private LoopbackClients loopback;
+  LoopbackClients loopback;
   private OkHttpClient okHttp;
   private List<String> ids;
 
@@ -100,26 +94,10 @@ public class PerCallBenchmark extends MicrosecondBenchmark {
   }
 
   private Request request() {
-    return new Request.Builder()
-        .url(
-            loopback
-                .server()
-                .baseUrl()
-                .newBuilder()
-                .addPathSegment("accounts")
-                .addPathSegment(Fixtures.ACCOUNT_ID)
-                .addPathSegment("builds")
-                .addPathSegment("builds")
-                .addEncodedQueryParameter("version_ids", String.join(",", ids))
-                .build())
-        .header("Authorization", "Bearer " + Fixtures.API_TOKEN)
-        .build();
+    return RawOkHttp.request(loopback.server().baseUrl(), ids);
   }
 
   private static Map<String, Build> decode(Response response) throws IOException {
-    if (!response.isSuccessful()) {
-      throw new IOException("HTTP " + response.code());
-    }
-    return ENVELOPE.fromJson(response.body().source()).getResult().getBuilds();
+    return RawOkHttp.decode(response);
   }
 }

@@ -74,6 +74,19 @@ class FixturesTest {
   }
 
   @Test
+  void fanOutFloorGetsEveryBuildInInputOrder() throws Exception {
+    FanOutBaselineBenchmark benchmark = new FanOutBaselineBenchmark();
+    benchmark.latency = Duration.ZERO;
+    benchmark.setUp();
+    try {
+      assertThat(benchmark.floorOkHttpOf8().keySet())
+          .containsExactlyElementsOf(Fixtures.versionIds(FanOutBenchmark.VERSION_IDS));
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  @Test
   void perCallPathsAllSeeTwentyBuilds() throws IOException {
     PerCallBenchmark benchmark = new PerCallBenchmark();
     benchmark.setUp();

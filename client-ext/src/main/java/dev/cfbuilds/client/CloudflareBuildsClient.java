@@ -105,7 +105,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    * cancels the others; use {@link #lookupBuildsByVersionIds} to keep what the others found.
    *
    * <p>A value of a type the spec does not expect fails nothing: its getter returns {@code null}
-   * and the value is kept on the model ({@code build._mismatchedPaths("$")} lists them); {@link
+   * and the value is kept on the model ({@code build._mismatchedPaths()} lists them); {@link
    * #lookupBuildsByVersionIds} reports them for the whole lookup.
    *
    * @param accountId the Cloudflare account identifier

@@ -1,0 +1,84 @@
+package dev.cfbuilds.benchmarks;
+
+import dev.cfbuilds.client.CloudflareBuildsClient;
+import dev.cfbuilds.generated.model.Build;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Times what a rate budget costs per admitted request when it never has to wait: one call for one
+ * version ID (one request, the smallest response, so that the budget's share is as large as it
+ * gets) from a loopback server with no added latency, once per {@link Budget}. The difference from
+ * {@link Budget#NONE} in the same run is the budget's cost: counting the request, and reading the
+ * rate-limit headers of its response.
+ */
+public class RateBudgetBenchmark extends MicrosecondBenchmark {
+  /**
+   * The budgets compared. JMH runs every constant (an enum {@code @Param} without values), so a
+   * further budget, such as one kept in Redis, is one more constant.
+   */
+  public enum Budget {
+    /** {@code noRateLimit()}: nothing counted, the baseline. */
+    NONE(CloudflareBuildsClient.Builder::noRateLimit),
+
+    /**
+     * The client's own sliding-window log, {@code rateLimit(Integer.MAX_VALUE, 1 s)}: it would wait
+     * only after 2<sup>31</sup> − 1 requests within one second, which no machine sends, while the
+     * log holds only the last second's sends (a few thousand entries, the same order as the
+     * default's 1,200; adding and dropping an entry does not depend on the length).
+     */
+    IN_MEMORY(builder -> builder.rateLimit(NEVER_FULL, WINDOW));
+
+    private final UnaryOperator<CloudflareBuildsClient.Builder> setting;
+
+    Budget(UnaryOperator<CloudflareBuildsClient.Builder> setting) {
+      this.setting = setting;
+    }
+
+    /** Returns {@code builder} with this budget set. */
+    CloudflareBuildsClient.Builder apply(CloudflareBuildsClient.Builder builder) {
+      return setting.apply(builder);
+    }
+  }
+
+  /** The requests per window of {@link Budget#IN_MEMORY}: more than can ever be sent in one. */
+  public static final int NEVER_FULL = Integer.MAX_VALUE;
+
+  /** The window of {@link Budget#IN_MEMORY}: short, so that the log of sends stays small. */
+  public static final Duration WINDOW = Duration.ofSeconds(1);
+
+  /** The budget under test. */
+  @Param public Budget budget;
+
+  LoopbackServer server;
+  private CloudflareBuildsClient client;
+  private List<String> ids;
+
+  /** Starts the server and builds the client with the budget. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    server = LoopbackServer.start(SamplePayload.load(), Duration.ZERO);
+    client = budget.apply(Fixtures.ours(server.baseUrl())).build();
+    ids = Fixtures.versionIds(1);
+  }
+
+  /** One call, one request, one build. */
+  @Benchmark
+  public Map<String, Build> call() {
+    return client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, ids);
+  }
+
+  /** Closes the client and the server. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    client.close();
+    server.close();
+  }
+}
