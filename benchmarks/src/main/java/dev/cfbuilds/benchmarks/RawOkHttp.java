@@ -1,9 +1,9 @@
 package dev.cfbuilds.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.cfbuilds.client.internal;
 
 import dev.cfbuilds.client.LogLevel;
-import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
