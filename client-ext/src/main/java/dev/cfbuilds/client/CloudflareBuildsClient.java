@@ -10,6 +10,7 @@ import dev.cfbuilds.client.internal.BuildsService.Caller;
 import dev.cfbuilds.client.internal.BuildsService.OnFailure;
 import dev.cfbuilds.client.internal.FetchOutcome;
 import dev.cfbuilds.client.internal.VersionIds;
+import dev.cfbuilds.client.store.SharedStore;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
 import java.io.InputStream;
@@ -379,6 +380,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     private Duration rateLimitPer = DEFAULT_RATE_LIMIT_PER;
     private boolean rateLimited = true;
     private int cacheTerminalBuilds;
+    private SharedStore sharedStore;
     private Interceptor lastInterceptor;
 
     Builder() {}
@@ -478,6 +480,22 @@ public final class CloudflareBuildsClient implements AutoCloseable {
         throw new IllegalArgumentException("maxEntries must be >= 0 but was " + maxEntries);
       }
       this.cacheTerminalBuilds = maxEntries;
+      return this;
+    }
+
+    /**
+     * Shares the rate budget and the cache of stopped builds with every client given the same
+     * {@code store}, in this process or in others (the {@code cfbuilds-redis} artifact keeps them
+     * in Redis). Each request must then fit both this client's {@link #rateLimit} and the store's
+     * count of every sharing client's requests in a window of the same length; a 429's block is
+     * shared too; stopped builds are cached in the store, whatever {@link #cacheTerminalBuilds}
+     * says. If the store cannot be reached, calls fail with a {@code SharedStoreException}: the
+     * client never falls back to a budget of its own. {@link #noRateLimit} leaves the store's
+     * budget unused. The client does not close the store. Default none: the budget and cache live
+     * in this client.
+     */
+    public Builder sharedStore(SharedStore store) {
+      this.sharedStore = requireNonNull(store, "store");
       return this;
     }
 
@@ -705,7 +723,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
           "cfbuilds-java/" + VERSION,
           sleeper,
           clock,
-          progressListener);
+          progressListener,
+          sharedStore);
     }
 
     /**

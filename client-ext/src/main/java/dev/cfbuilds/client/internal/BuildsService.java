@@ -3,6 +3,7 @@ package dev.cfbuilds.client.internal;
 import dev.cfbuilds.client.ProgressListener;
 import dev.cfbuilds.client.Sleeper;
 import dev.cfbuilds.client.errors.RateLimitException;
+import dev.cfbuilds.client.store.SharedStore;
 import dev.cfbuilds.generated.ApiWiring;
 import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.model.Build;
@@ -54,6 +55,7 @@ public final class BuildsService {
    * @param sleeper waits between retries and for the rate budget
    * @param clock reads the time for {@code Retry-After} dates and the rate budget
    * @param progress hears of each finished request
+   * @param sharedStore the rate budget and build cache shared with other clients, or null for none
    */
   public record Settings(
       int maxRetries,
@@ -65,7 +67,8 @@ public final class BuildsService {
       String userAgent,
       Sleeper sleeper,
       Clock clock,
-      ProgressListener progress) {}
+      ProgressListener progress,
+      SharedStore sharedStore) {}
 
   /**
    * A rate budget: at most {@code requests} requests in any window of length {@code per}.
@@ -92,7 +95,7 @@ public final class BuildsService {
     this.progress = s.progress();
     this.chunkSize = s.chunkSize();
     this.budget = budget;
-    this.cache = TerminalBuildCache.ofSize(s.cacheSize());
+    this.cache = TerminalBuildCache.of(s.cacheSize(), s.sharedStore());
   }
 
   /**
@@ -110,7 +113,8 @@ public final class BuildsService {
                 rateLimit.per(),
                 settings.maxRetryAfter(),
                 settings.sleeper(),
-                settings.clock())
+                settings.clock(),
+                settings.sharedStore())
             : RateBudget.off(settings.maxRetryAfter(), settings.sleeper(), settings.clock());
     http.addInterceptor(DecodeFailures.statusRecorder())
         .addInterceptor(
