@@ -125,6 +125,13 @@ class SharedStoreTest {
     assertThat(server.requests()).hasSize(1);
   }
 
+  /** The sample of client-ext/README.md, which must compile. */
+  static CloudflareBuildsClient readmeSample(SharedStore store) {
+    CloudflareBuildsClient client =
+        CloudflareBuildsClient.builder().fromEnv(System.getenv()).sharedStore(store).build();
+    return client;
+  }
+
   /** A shared store in memory, on the given clock: a sliding-window log, a block, a map. */
   static class MemoryStore implements SharedStore {
     private final Clock clock;
