@@ -198,18 +198,19 @@ class RedisStoreTest {
   @Test
   void aRedisRestartMidRunKeepsTheBudgetsPromise() throws Exception {
     try (RedisServer own = RedisServer.start()) {
+      awaitFirstWindow(own);
       Thread restarter =
           new Thread(
               () -> {
                 try {
-                  Thread.sleep(3_000);
+                  Thread.sleep(2_500);
                   own.restart();
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
               });
       restarter.start();
-      hammer(3, 6_500, c -> client(store(own, "restart")));
+      hammer(3, 5_000, c -> client(store(own, "restart")));
       restarter.join();
     }
     assertThat(api.arrivals()).hasSizeGreaterThanOrEqualTo(2 * REQUESTS);
