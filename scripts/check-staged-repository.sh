@@ -37,9 +37,10 @@ declare -A module_name=(
   [cfbuilds-spec]=dev.cfbuilds.spec
   [cfbuilds-client-generated]=dev.cfbuilds.generated
   [cfbuilds-client]=dev.cfbuilds.client
+  [cfbuilds-redis]=dev.cfbuilds.redis
   [cfbuilds-cli]=dev.cfbuilds.cli
 )
-for artifact in cfbuilds-spec cfbuilds-client-generated cfbuilds-client cfbuilds-cli; do
+for artifact in cfbuilds-spec cfbuilds-client-generated cfbuilds-client cfbuilds-redis cfbuilds-cli; do
   pom="$(staged "$artifact" .pom)" || continue
   for element in "<name>" "<description>" "<artifactId>cfbuilds-parent</artifactId>"; do
     grep -q "$element" "$pom" || problem "$(basename "$pom") lacks $element"
@@ -53,9 +54,9 @@ for artifact in cfbuilds-spec cfbuilds-client-generated cfbuilds-client cfbuilds
     || problem "$(basename "$jar") is automatic module '$described', not '${module_name[$artifact]}'"
 done
 
-# The BOM pins the three library artifacts, and nothing that is not published.
+# The BOM pins the four library artifacts, and nothing that is not published.
 bom="$(staged cfbuilds-bom .pom)"
-for artifact in cfbuilds-spec cfbuilds-client-generated cfbuilds-client; do
+for artifact in cfbuilds-spec cfbuilds-client-generated cfbuilds-client cfbuilds-redis; do
   grep -q "<artifactId>$artifact</artifactId>" "$bom" || problem "the BOM does not pin $artifact"
 done
 # The CLI's POM names no dependency but its tests': its jar holds them all.
@@ -68,7 +69,7 @@ java -jar "$(staged cfbuilds-cli .jar)" --version >/dev/null || problem "the sta
 for artifact in cfbuilds-benchmarks cfbuilds-contract-tests; do
   [[ ! -e "$root/$artifact" ]] || problem "$artifact was staged; it is not published"
 done
-expected="cfbuilds-bom cfbuilds-cli cfbuilds-client cfbuilds-client-generated cfbuilds-parent cfbuilds-spec"
+expected="cfbuilds-bom cfbuilds-cli cfbuilds-client cfbuilds-client-generated cfbuilds-parent cfbuilds-redis cfbuilds-spec"
 actual="$(ls "$root" | sort | tr '\n' ' ' | sed 's/ $//')"
 [[ "$actual" == "$expected" ]] || problem "staged $actual; expected $expected"
 

@@ -1,6 +1,8 @@
 package dev.cfbuilds.cli;
 
+import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.client.EnvironmentVariables;
+import dev.cfbuilds.redis.RedisStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +13,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Adds {@code --account-id} and {@code --api-token-file} to a subcommand that calls the API (a
- * picocli mixin), and reads the account and credentials the way every such subcommand does: the
- * option, else the environment.
+ * Adds {@code --account-id}, {@code --api-token-file} and {@code --rate-limit} to a subcommand that
+ * calls the API (a picocli mixin), and reads the account and credentials the way every such
+ * subcommand does: the option, else the environment.
  *
  * <p>A command can reword the two options' help in its resource bundle, under the keys {@code
  * account-id} and {@code api-token-file}, as {@code drift} does to say they go with {@code --live}.
@@ -28,7 +30,12 @@ final class ApiAccess {
           + "  CLOUDFLARE_EMAIL and%n"
           + "  CLOUDFLARE_API_KEY      an account email and its Global API key%n"
           + "  CLOUDFLARE_ACCOUNT_ID   the default for --account-id%n"
-          + "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub";
+          + "  CLOUDFLARE_BASE_URL     the API root, for a proxy or stub%n"
+          + "  CFBUILDS_REDIS_URL      redis://host:port/db: share one rate budget and%n"
+          + "                          build cache with every process using it";
+
+  /** The environment variable naming the Redis that every command shares its budget through. */
+  static final String REDIS_URL = "CFBUILDS_REDIS_URL";
 
   @Option(
       names = "--account-id",
@@ -41,6 +48,41 @@ final class ApiAccess {
       paramLabel = "FILE",
       description = "Read the API token from FILE instead of $CLOUDFLARE_API_TOKEN.")
   private Path apiTokenFile;
+
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "N/DURATION",
+      converter = RateLimitOption.Converter.class,
+      description =
+          "Send at most N requests in any window of DURATION (ms, s, m or h), such as 1000/5m."
+              + " Default: Cloudflare's 1200/5m. With $CFBUILDS_REDIS_URL, across every process"
+              + " sharing it.")
+  private RateLimitOption rateLimit;
+
+  /**
+   * Applies {@code --rate-limit} to {@code builder}, and, if {@code CFBUILDS_REDIS_URL} is set in
+   * {@code env}, shares the budget and the build cache through that Redis. Returns the store, which
+   * the caller closes after the client, or {@code null}.
+   *
+   * @throws UsageException if {@code CFBUILDS_REDIS_URL} is not a Redis URI
+   */
+  RedisStore share(CloudflareBuildsClient.Builder builder, Map<String, String> env) {
+    if (rateLimit != null) {
+      builder.rateLimit(rateLimit.requests(), rateLimit.per());
+    }
+    String url = env.get(REDIS_URL);
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    RedisStore store;
+    try {
+      store = RedisStore.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(REDIS_URL + ": " + e.getMessage());
+    }
+    builder.sharedStore(store);
+    return store;
+  }
 
   /** Returns {@code --account-id} if given, else {@code CLOUDFLARE_ACCOUNT_ID} from {@code env}. */
   String accountId(Map<String, String> env) {

@@ -7,6 +7,7 @@ import dev.cfbuilds.client.errors.AwaitTimeoutException;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
+import dev.cfbuilds.redis.RedisStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +181,8 @@ final class BuildsCommand implements Callable<Integer> {
       if (context.stderrIsTerminal()) {
         builder.progressListener(wait == null ? progress::onProgress : awaitProgress(progress));
       }
-      try (CloudflareBuildsClient client = builder.build()) {
+      try (RedisStore shared = apiAccess.share(builder, context.env());
+          CloudflareBuildsClient client = builder.build()) {
         if (wait == null) {
           builds = client.getBuildsByVersionIds(account, versionIds);
         } else {

@@ -4,6 +4,7 @@ import dev.cfbuilds.client.CloudflareBuildsClient.Builder;
 import dev.cfbuilds.client.auth.ApiKeyInterceptor;
 import dev.cfbuilds.client.auth.ApiTokenInterceptor;
 import dev.cfbuilds.client.internal.ClientSettings;
+import dev.cfbuilds.client.store.SharedStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -39,6 +40,7 @@ final class ClientConfig {
   Duration rateLimitPer = Builder.DEFAULT_RATE_LIMIT_PER;
   boolean rateLimited = true;
   int cacheTerminalBuilds;
+  SharedStore sharedStore;
   Interceptor lastInterceptor;
 
   /** Returns a copy that changes independently of this one. */
@@ -66,6 +68,7 @@ final class ClientConfig {
     copy.rateLimitPer = rateLimitPer;
     copy.rateLimited = rateLimited;
     copy.cacheTerminalBuilds = cacheTerminalBuilds;
+    copy.sharedStore = sharedStore;
     copy.lastInterceptor = lastInterceptor;
     return copy;
   }
@@ -97,6 +100,7 @@ final class ClientConfig {
         sleeper,
         clock,
         progressListener,
+        sharedStore,
         lastInterceptor);
   }
 

@@ -7,6 +7,7 @@ import dev.cfbuilds.client.internal.BuildsService.Caller;
 import dev.cfbuilds.client.internal.BuildsService.OnFailure;
 import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.client.internal.VersionIds;
+import dev.cfbuilds.client.store.SharedStore;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
 import java.io.InputStream;
@@ -397,6 +398,22 @@ public final class CloudflareBuildsClient implements AutoCloseable {
         throw new IllegalArgumentException("maxEntries must be >= 0 but was " + maxEntries);
       }
       config.cacheTerminalBuilds = maxEntries;
+      return this;
+    }
+
+    /**
+     * Shares the rate budget and the cache of stopped builds with every client given the same
+     * {@code store}, in this process or in others (the {@code cfbuilds-redis} artifact keeps them
+     * in Redis). Each request must then fit both this client's {@link #rateLimit} and the store's
+     * count of every sharing client's requests in a window of the same length; a 429's block is
+     * shared too; stopped builds are cached in the store, whatever {@link #cacheTerminalBuilds}
+     * says. If the store cannot be reached, calls fail with a {@code SharedStoreException}: the
+     * client never falls back to a budget of its own. {@link #noRateLimit} leaves the store's
+     * budget unused. The client does not close the store. Default none: the budget and cache live
+     * in this client.
+     */
+    public Builder sharedStore(SharedStore store) {
+      config.sharedStore = requireNonNull(store, "store");
       return this;
     }
 

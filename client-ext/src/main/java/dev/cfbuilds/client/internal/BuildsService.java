@@ -44,7 +44,7 @@ public final class BuildsService {
     this.stack = HttpStack.build(settings);
     this.mapper = new ResponseMapper(settings.clock());
     this.limiter = new ConcurrencyLimiter(settings.maxConcurrentRequests());
-    this.cache = TerminalBuildCache.ofSize(settings.cacheSize());
+    this.cache = TerminalBuildCache.of(settings.cacheSize(), settings.sharedStore());
   }
 
   /** Returns the engine {@code settings} describe, with its own {@link HttpStack}. */

@@ -3,6 +3,7 @@ package dev.cfbuilds.client.internal;
 import dev.cfbuilds.client.LogLevel;
 import dev.cfbuilds.client.ProgressListener;
 import dev.cfbuilds.client.Sleeper;
+import dev.cfbuilds.client.store.SharedStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -31,6 +32,7 @@ import okhttp3.OkHttpClient;
  * @param sleeper waits between retries, for the rate budget and between polls
  * @param clock reads the time for {@code Retry-After} dates, the rate budget and polling
  * @param progress hears of each finished request and each poll
+ * @param sharedStore the rate budget and build cache shared with other clients, or null for none
  * @param lastInterceptor an interceptor after the client's own, or null (tests)
  */
 public record ClientSettings(
@@ -52,6 +54,7 @@ public record ClientSettings(
     Sleeper sleeper,
     Clock clock,
     ProgressListener progress,
+    SharedStore sharedStore,
     Interceptor lastInterceptor) {
 
   /**

@@ -128,7 +128,8 @@ final class HttpStack {
             rateLimit.per(),
             settings.maxRetryAfter(),
             settings.sleeper(),
-            settings.clock())
+            settings.clock(),
+            settings.sharedStore())
         : RateBudget.off(settings.maxRetryAfter(), settings.sleeper(), settings.clock());
   }
 

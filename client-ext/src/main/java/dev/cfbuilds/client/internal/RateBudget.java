@@ -2,6 +2,9 @@ package dev.cfbuilds.client.internal;
 
 import dev.cfbuilds.client.Sleeper;
 import dev.cfbuilds.client.errors.RateLimitException;
+import dev.cfbuilds.client.errors.SharedStoreException;
+import dev.cfbuilds.client.store.Admission;
+import dev.cfbuilds.client.store.RateBudgetStore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -38,6 +41,12 @@ import okhttp3.Response;
  * <p>Waits go through the {@link Sleeper}, in slices of at most {@link #SLICE}, checking between
  * slices whether the call was cancelled (by {@code close()}, its future or OkHttp's call timeout).
  * Times come from the {@link Clock}.
+ *
+ * <p>With a {@link RateBudgetStore} shared with other clients, a request that this budget lets go
+ * must also be admitted by the store, which counts it in the shared window, and a 429's block is
+ * written to the store too. A block the store reports that is longer than {@code maxRetryAfter}
+ * fails the request with a {@link RateLimitException}; a store that fails fails the request with
+ * its {@link SharedStoreException}. Neither is retried.
  */
 final class RateBudget implements Interceptor {
   /** The longest single sleep, so that a cancelled call stops waiting within this time. */
@@ -60,9 +69,12 @@ final class RateBudget implements Interceptor {
   private long blockedUntil;
   private Map<String, List<String>> blockHeaders = Map.of();
   private Duration blockRetryAfter;
+  private final RateBudgetStore shared;
 
-  private RateBudget(Window window, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
+  private RateBudget(
+      Window window, Duration maxRetryAfter, Sleeper sleeper, Clock clock, RateBudgetStore shared) {
     this.window = window;
+    this.shared = shared;
     this.maxRetryAfterMillis = maxRetryAfter.toMillis();
     this.sleeper = sleeper;
     this.clock = clock;
@@ -71,7 +83,22 @@ final class RateBudget implements Interceptor {
   /** Returns a budget of {@code requests} per {@code per}, obeying the server's headers. */
   static RateBudget of(
       int requests, Duration per, Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
-    return new RateBudget(new Window(requests, per.toMillis()), maxRetryAfter, sleeper, clock);
+    return of(requests, per, maxRetryAfter, sleeper, clock, null);
+  }
+
+  /**
+   * Returns a budget of {@code requests} per {@code per} that {@code shared}, if not null, must
+   * also admit each request to.
+   */
+  static RateBudget of(
+      int requests,
+      Duration per,
+      Duration maxRetryAfter,
+      Sleeper sleeper,
+      Clock clock,
+      RateBudgetStore shared) {
+    return new RateBudget(
+        new Window(requests, per.toMillis()), maxRetryAfter, sleeper, clock, shared);
   }
 
   /**
@@ -79,7 +106,7 @@ final class RateBudget implements Interceptor {
    * nothing during a block a 429's {@code Retry-After} announced.
    */
   static RateBudget off(Duration maxRetryAfter, Sleeper sleeper, Clock clock) {
-    return new RateBudget(null, maxRetryAfter, sleeper, clock);
+    return new RateBudget(null, maxRetryAfter, sleeper, clock, null);
   }
 
   /**
@@ -121,6 +148,17 @@ final class RateBudget implements Interceptor {
       throw e;
     }
     sent(response);
+    if (shared != null && response.code() == 429) {
+      Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+      if (retryAfter != null) {
+        try {
+          shared.block(retryAfter);
+        } catch (SharedStoreException e) {
+          response.close();
+          throw new NotSent(e);
+        }
+      }
+    }
     return response;
   }
 
@@ -136,9 +174,19 @@ final class RateBudget implements Interceptor {
       synchronized (this) {
         long now = clock.millis();
         wait = waitMillis(now);
-        if (wait <= 0) {
+        if (wait <= 0 && shared == null) {
           record(now);
           inFlight++;
+          return;
+        }
+      }
+      if (wait <= 0) {
+        wait = admitShared();
+        if (wait <= 0) {
+          synchronized (this) {
+            record(clock.millis());
+            inFlight++;
+          }
           return;
         }
       }
@@ -152,6 +200,38 @@ final class RateBudget implements Interceptor {
         throw new InterruptedIOException("interrupted while waiting for rate budget");
       }
     }
+  }
+
+  /**
+   * Asks the shared store to admit a request; returns zero if it did, else how long to wait.
+   *
+   * @throws NotSent if the store fails or reports a block longer than {@code maxRetryAfter}
+   */
+  private long admitShared() throws NotSent {
+    Admission admission;
+    try {
+      admission =
+          shared.tryAcquire(
+              window.requests, Duration.ofMillis(window.perMillis + window.marginMillis));
+    } catch (SharedStoreException e) {
+      throw new NotSent(e);
+    }
+    long blocked = admission.blocked().toMillis();
+    if (blocked > maxRetryAfterMillis) {
+      throw new NotSent(
+          new RateLimitException(
+              "not sent: a client sharing this one's rate budget was answered 429 Too Many"
+                  + " Requests with a Retry-After longer than maxRetryAfter ("
+                  + maxRetryAfterMillis / 1000
+                  + " s), so no client sharing it sends for "
+                  + admission.blocked().toSeconds()
+                  + " s more",
+              429,
+              List.of(),
+              Map.of(),
+              admission.blocked()));
+    }
+    return admission.retryIn().toMillis();
   }
 
   /**

@@ -122,6 +122,9 @@ final class ResponseMapper {
           DecodeFailures.status(request),
           failure.getCause());
     }
+    if (failure instanceof NotSent) {
+      return ((NotSent) failure).exception;
+    }
     if (failure instanceof IOException) {
       return new CloudflareIoException(describe(request), (IOException) failure);
     }

@@ -71,7 +71,7 @@ final class RetryInterceptor implements Interceptor {
         response.close();
         delay = retryAfter != null ? retryAfter : backoff(attempt);
       } catch (IOException e) {
-        if (attempt >= maxRetries || chain.call().isCanceled()) {
+        if (attempt >= maxRetries || chain.call().isCanceled() || e instanceof NotSent) {
           throw e;
         }
         delay = backoff(attempt);
