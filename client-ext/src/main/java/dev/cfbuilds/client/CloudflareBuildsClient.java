@@ -9,7 +9,9 @@ import dev.cfbuilds.client.internal.BuildsService;
 import dev.cfbuilds.client.internal.BuildsService.Caller;
 import dev.cfbuilds.client.internal.BuildsService.OnFailure;
 import dev.cfbuilds.client.internal.FetchOutcome;
+import dev.cfbuilds.client.internal.ReadApi;
 import dev.cfbuilds.client.internal.VersionIds;
+import dev.cfbuilds.client.internal.WorkerNames;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +70,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   private final Sleeper sleeper;
   private final Clock clock;
   private final ProgressListener progressListener;
+  private final ReadApi readApi;
+  private final WorkerNames workerNames;
   private volatile boolean closed;
 
   private CloudflareBuildsClient(
@@ -87,6 +91,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     this.defaultAccountId = defaultAccountId;
     this.description = description;
     this.async = new AsyncCloudflareBuildsClient(this);
+    this.readApi = ReadApi.of(service, clock);
+    this.workerNames = new WorkerNames(readApi);
   }
 
   /**
@@ -200,6 +206,51 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    */
   public Map<String, Build> awaitBuilds(Collection<String> versionIds, Duration timeout) {
     return awaitBuilds(defaultAccountId(), versionIds, timeout);
+  }
+
+  /**
+   * Returns the Builds API's reads in the builder's default account: a build, its log, a Worker's
+   * builds, the latest build of many Workers.
+   *
+   * @throws IllegalStateException if the client has no default account
+   */
+  public BuildsResource builds() {
+    return builds(defaultAccountId());
+  }
+
+  /**
+   * Returns the Builds API's reads in {@code accountId}; see {@link #builds()}.
+   *
+   * @throws IllegalArgumentException if the account ID is not valid
+   */
+  public BuildsResource builds(String accountId) {
+    return new BuildsResource(this, readApi, workerNames, AccountIds.check(accountId), sleeper);
+  }
+
+  /**
+   * Returns the Workers API's reads in the builder's default account: deployments, what is live and
+   * from which builds, a name's tag.
+   *
+   * @throws IllegalStateException if the client has no default account
+   */
+  public WorkersResource workers() {
+    return workers(defaultAccountId());
+  }
+
+  /**
+   * Returns the Workers API's reads in {@code accountId}; see {@link #workers()}.
+   *
+   * @throws IllegalArgumentException if the account ID is not valid
+   */
+  public WorkersResource workers(String accountId) {
+    return new WorkersResource(this, readApi, workerNames, AccountIds.check(accountId));
+  }
+
+  /** Throws if the client is closed. */
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("client is closed");
+    }
   }
 
   /** Returns the asynchronous view of this client, which shares its connections and limits. */

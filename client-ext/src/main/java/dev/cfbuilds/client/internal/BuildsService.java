@@ -83,6 +83,7 @@ public final class BuildsService {
   private final int chunkSize;
   private final RateBudget budget;
   private final TerminalBuildCache cache;
+  private final HttpUrl baseUrl;
 
   private BuildsService(OkHttpClient okHttpClient, HttpUrl baseUrl, RateBudget budget, Settings s) {
     this.okHttpClient = okHttpClient;
@@ -93,6 +94,12 @@ public final class BuildsService {
     this.chunkSize = s.chunkSize();
     this.budget = budget;
     this.cache = TerminalBuildCache.ofSize(s.cacheSize());
+    this.baseUrl = baseUrl;
+  }
+
+  /** Returns the API root the requests go to. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
   }
 
   /**
