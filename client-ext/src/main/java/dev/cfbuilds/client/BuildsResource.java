@@ -164,15 +164,15 @@ public final class BuildsResource {
       client.checkOpen();
       Build build = getChecked(uuid);
       if (build.getStatus() == BuildStatus.STOPPED) {
-        while (reader.truncated() || reader.progressed()) {
+        // Lines written between the last page and the status read come now, at least one page.
+        while (true) {
           List<LogLine> page = reader.nextPage();
           page.forEach(onLine);
           if (!reader.truncated()) {
-            break;
+            return build;
           }
           reader.checkProgress();
         }
-        return build;
       }
       if (gotLines) {
         wait = FIRST_POLL_INTERVAL;

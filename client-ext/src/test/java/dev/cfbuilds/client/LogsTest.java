@@ -183,6 +183,33 @@ class LogsTest {
   }
 
   @Test
+  void readsTheLinesWrittenBetweenTheLastPageAndTheStop() {
+    AtomicInteger statusReads = new AtomicInteger();
+    // Nothing new on any page read while the build runs; its last lines appear as it stops.
+    server.on(
+        LOGS,
+        request -> {
+          if (request.getUrl().queryParameter("cursor") == null) {
+            return ok(logs("c1", false, line(1, "first")));
+          }
+          return statusReads.get() < 3
+              ? ok(logs("c1", false))
+              : ok(logs("c2", false, line(2, "last")));
+        });
+    server.on(
+        BUILD,
+        request ->
+            statusReads.incrementAndGet() < 3
+                ? ok(build(UUID_1, "running", null, "2026-12-04T09:12:01Z"))
+                : ok(build(UUID_1, "stopped", "fail", "2026-12-04T09:12:01Z")));
+    List<String> seen = new ArrayList<>();
+
+    client.builds().followLogs(UUID_1, line -> seen.add(line.message()));
+
+    assertThat(seen).containsExactly("first", "last");
+  }
+
+  @Test
   void theFollowWaitGrowsByHalfUpToItsCapWhileNothingArrives() {
     server.on(LOGS, request -> ok(logs("c1", false)));
     AtomicInteger statusReads = new AtomicInteger();
