@@ -71,11 +71,12 @@ final class DemoDispatcher extends Dispatcher {
     List<String> segments = url.pathSegments();
     if (segments.size() > 4
         && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)
-        && "GET".equals(request.getMethod())
-        && hasCredentials(request.getHeaders())) {
+        && "GET".equals(request.getMethod())) {
       MockResponse read = readApi.dispatch(request, segments.subList(4, segments.size()));
       if (read != null) {
-        return read;
+        return hasCredentials(request.getHeaders())
+            ? read
+            : error(401, CODE_AUTHENTICATION, "Authentication error");
       }
     }
     boolean routed =

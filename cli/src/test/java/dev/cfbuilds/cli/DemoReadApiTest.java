@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +112,28 @@ class DemoReadApiTest {
     assertThat(seen.stream().map(LogLine::message).distinct()).hasSize(DemoLogs.GROWING_LINES);
     assertThat(last.getBuildOutcome()).isEqualTo(BuildOutcome.FAIL);
     assertThat(Duration.ofNanos(nanos.get())).isGreaterThanOrEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void theReadEndpointsAskForCredentials() throws IOException {
+    OkHttpClient http = new OkHttpClient();
+    String url = "http://127.0.0.1:" + server.getPort() + "/client/v4/accounts/" + ACCOUNT;
+    try (Response anonymous =
+            http.newCall(new Request.Builder().url(url + "/workers/scripts").build()).execute();
+        Response signed =
+            http.newCall(
+                    new Request.Builder()
+                        .url(url + "/workers/scripts")
+                        .header("Authorization", "Bearer " + DemoApi.TOKEN)
+                        .build())
+                .execute()) {
+      assertThat(anonymous.code()).isEqualTo(401);
+      assertThat(anonymous.body().string()).contains("\"code\":10000");
+      assertThat(signed.code()).isEqualTo(200);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   @Test
