@@ -48,6 +48,7 @@ final class DemoDispatcher extends Dispatcher {
 
   private final LongSupplier nanoTime;
   private final Map<String, Long> firstAsked = new ConcurrentHashMap<>();
+  private final DemoReadApi readApi;
 
   /** Creates a dispatcher whose builds never change. */
   DemoDispatcher() {
@@ -61,12 +62,23 @@ final class DemoDispatcher extends Dispatcher {
    */
   DemoDispatcher(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
+    this.readApi = new DemoReadApi(nanoTime != null ? nanoTime : System::nanoTime);
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpUrl url = request.getUrl();
     List<String> segments = url.pathSegments();
+    if (segments.size() > 4
+        && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)
+        && "GET".equals(request.getMethod())) {
+      MockResponse read = readApi.dispatch(request, segments.subList(4, segments.size()));
+      if (read != null) {
+        return hasCredentials(request.getHeaders())
+            ? read
+            : error(401, CODE_AUTHENTICATION, "Authentication error");
+      }
+    }
     boolean routed =
         segments.size() == 6
             && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)

@@ -6,7 +6,9 @@ import dev.cfbuilds.client.internal.BuildsService;
 import dev.cfbuilds.client.internal.BuildsService.Caller;
 import dev.cfbuilds.client.internal.BuildsService.OnFailure;
 import dev.cfbuilds.client.internal.Futures;
+import dev.cfbuilds.client.internal.ReadApi;
 import dev.cfbuilds.client.internal.VersionIds;
+import dev.cfbuilds.client.internal.WorkerNames;
 import dev.cfbuilds.client.store.SharedStore;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
@@ -54,6 +56,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   private final ClientConfig config;
   private final String description;
   private final AsyncCloudflareBuildsClient async;
+  private final ReadApi readApi;
+  private final WorkerNames workerNames;
   private volatile boolean closed;
 
   private CloudflareBuildsClient(BuildsService service, ClientConfig config, String description) {
@@ -62,6 +66,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     this.config = config;
     this.description = description;
     this.async = new AsyncCloudflareBuildsClient(this);
+    this.readApi = ReadApi.of(service, service.settings().clock());
+    this.workerNames = new WorkerNames(readApi);
   }
 
   /**
@@ -185,6 +191,51 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    */
   public Map<String, Build> awaitBuilds(Collection<String> versionIds, Duration timeout) {
     return awaitBuilds(defaultAccountId(), versionIds, timeout);
+  }
+
+  /**
+   * Returns the Builds API's reads in the builder's default account: a build, its log, a Worker's
+   * builds, the latest build of many Workers.
+   *
+   * @throws IllegalStateException if the client has no default account
+   */
+  public BuildsResource builds() {
+    return builds(defaultAccountId());
+  }
+
+  /**
+   * Returns the Builds API's reads in {@code accountId}; see {@link #builds()}.
+   *
+   * @throws IllegalArgumentException if the account ID is not valid
+   */
+  public BuildsResource builds(String accountId) {
+    return new BuildsResource(this, readApi, workerNames, AccountIds.check(accountId), sleeper);
+  }
+
+  /**
+   * Returns the Workers API's reads in the builder's default account: deployments, what is live and
+   * from which builds, a name's tag.
+   *
+   * @throws IllegalStateException if the client has no default account
+   */
+  public WorkersResource workers() {
+    return workers(defaultAccountId());
+  }
+
+  /**
+   * Returns the Workers API's reads in {@code accountId}; see {@link #workers()}.
+   *
+   * @throws IllegalArgumentException if the account ID is not valid
+   */
+  public WorkersResource workers(String accountId) {
+    return new WorkersResource(this, readApi, workerNames, AccountIds.check(accountId));
+  }
+
+  /** Throws if the client is closed. */
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("client is closed");
+    }
   }
 
   /** Returns the asynchronous view of this client, which shares its connections and limits. */

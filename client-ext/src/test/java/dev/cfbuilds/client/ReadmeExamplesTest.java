@@ -8,6 +8,7 @@ import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.generated.model.BuildOutcome;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -221,6 +223,90 @@ class ReadmeExamplesTest {
 
     public static void main(String[] args) {
       quickStart();
+    }
+  }
+
+  @Test
+  void threeQuestionsSampleFindsTheLiveCommitAndTheFailingLines() throws IOException {
+    String failed = "f8d36d4b-e4cd-423c-951b-267c9cf61f4c";
+    String v90 = "8a1c2e4f-6b3d-4c5e-9f70-1a2b3c4d5e6f";
+    String tag = "e0cdf9a9729b6249ff3729acd839d320";
+    try (ReadServer read = new ReadServer()) {
+      read.on(
+          "/workers/scripts/checkout-api/deployments",
+          r ->
+              ReadServer.ok(
+                  "{\"deployments\":[{\"versions\":[{\"percentage\":90,\"version_id\":\""
+                      + v90
+                      + "\"},{\"percentage\":10,"
+                      + "\"version_id\":\"0f3e2d1c-5b4a-4978-8e6f-a1b2c3d4e5f6\"}]}]}"));
+      read.on(
+          "/builds/builds",
+          r ->
+              ReadServer.ok(
+                  "{\"builds\":{\""
+                      + v90
+                      + "\":"
+                      + ReadServer.build(v90, "stopped", "success", "2026-12-04T09:12:01Z")
+                      + "}}"));
+      read.on("/workers/scripts", r -> ReadServer.ok(ReadServer.scripts("checkout-api", tag)));
+      read.on(
+          "/builds/builds/latest",
+          r ->
+              ReadServer.ok(
+                  "{\"builds\":{\""
+                      + tag
+                      + "\":"
+                      + ReadServer.build(failed, "stopped", "fail", "2026-12-05T09:12:01Z")
+                      + "}}"));
+      read.on(
+          "/builds/builds/" + failed + "/logs",
+          r ->
+              ReadServer.ok(
+                  ReadServer.logs(
+                      null, false, ReadServer.line(1796375523, "npm ERR! Missing script: build"))));
+      List<String> printed = new ArrayList<>();
+      PrintStream original = System.out;
+      ByteArrayOutputStream captured = new ByteArrayOutputStream();
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      try (CloudflareBuildsClient client = read.clientBuilder().build()) {
+        threeQuestions(client);
+      } finally {
+        System.setOut(original);
+      }
+      captured.toString(StandardCharsets.UTF_8).lines().forEach(printed::add);
+
+      assertThat(printed)
+          .containsExactly(
+              "90.0% " + v90 + " c0ffee8a1c2e4f",
+              "10.0% 0f3e2d1c-5b4a-4978-8e6f-a1b2c3d4e5f6 not built by Workers Builds",
+              "latest build stopped fail",
+              "2026-12-04T09:12:03Z npm ERR! Missing script: build");
+    }
+  }
+
+  private static void threeQuestions(CloudflareBuildsClient client) {
+    // What is live on this Worker, and from which commit?
+    LiveDeployment live = client.workers().live("checkout-api");
+    for (LiveDeployment.Version version : live.versions()) {
+      Build build = version.build(); // null for a version not built by Workers Builds
+      System.out.println(
+          version.percentage()
+              + "% "
+              + version.versionId()
+              + " "
+              + (build == null
+                  ? "not built by Workers Builds"
+                  : build.getBuildTriggerMetadata().getCommitHash()));
+    }
+    // Did its latest build pass?
+    Build latest = client.builds().latest(List.of("checkout-api")).builds().get("checkout-api");
+    System.out.println("latest build " + latest.getStatus() + " " + latest.getBuildOutcome());
+    // Why did it fail? Its log lines, read page by page.
+    if (latest.getBuildOutcome() == BuildOutcome.FAIL) {
+      try (Stream<LogLine> lines = client.builds().logs(latest.getBuildUuid().toString())) {
+        lines.forEach(line -> System.out.println(line.time() + " " + line.message()));
+      }
     }
   }
 

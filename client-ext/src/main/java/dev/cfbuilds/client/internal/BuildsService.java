@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** The engine behind the public client: checks input, then fans a call out into requests. */
@@ -45,6 +46,11 @@ public final class BuildsService {
     this.mapper = new ResponseMapper(settings.clock());
     this.limiter = new ConcurrencyLimiter(settings.maxConcurrentRequests());
     this.cache = TerminalBuildCache.of(settings.cacheSize(), settings.sharedStore());
+  }
+
+  /** Returns the API root the requests go to. */
+  public HttpUrl baseUrl() {
+    return settings.baseUrl();
   }
 
   /** Returns the engine {@code settings} describe, with its own {@link HttpStack}. */

@@ -134,7 +134,7 @@ final class ResponseMapper {
     return new CloudflareException(describe(request) + " failed unexpectedly: " + failure, failure);
   }
 
-  private CloudflareServiceException serviceException(Request request, Response<?> response) {
+  CloudflareServiceException serviceException(Request request, Response<?> response) {
     int code = response.code();
     String text = bodyText(response.errorBody());
     List<ApiError> errors = List.of();
@@ -204,7 +204,7 @@ final class ResponseMapper {
     }
   }
 
-  private static String errorSummary(List<ApiError> errors) {
+  static String errorSummary(List<ApiError> errors) {
     if (errors == null || errors.isEmpty()) {
       return "";
     }

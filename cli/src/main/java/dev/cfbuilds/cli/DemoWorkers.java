@@ -1,0 +1,186 @@
+package dev.cfbuilds.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's Workers and their builds, as JSON-ready maps: {@code checkout-api} with a gradual
+ * deployment (90/10) and a build in every state, {@code image-resizer} whose latest build runs and
+ * writes its log for {@value DemoLogs#RUN_SECONDS} seconds and then fails, and {@code docs-site},
+ * uploaded from a laptop, with no builds.
+ */
+final class DemoWorkers {
+  static final String CHECKOUT = "checkout-api";
+  static final String CHECKOUT_TAG = "e0cdf9a9729b6249ff3729acd839d320";
+  static final String RESIZER = "image-resizer";
+  static final String RESIZER_TAG = "4a5ca2fd183bc107529ff66eb6de9576";
+  static final String DOCS = "docs-site";
+  static final String DOCS_TAG = "9b2f0c4e7a1d4e6f8c3b5a7d9e1f2a4c";
+
+  /** The live versions of {@code checkout-api}: 90 % and 10 %. */
+  static final String CHECKOUT_V90 = "8a1c2e4f-6b3d-4c5e-9f70-1a2b3c4d5e6f";
+
+  static final String CHECKOUT_V10 = "0f3e2d1c-5b4a-4978-8e6f-a1b2c3d4e5f6";
+  static final String RESIZER_VERSION = "5d7e9f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a";
+
+  /** A version with no build (its ID starts as {@link DemoBuilds#NO_BUILD_PREFIX}). */
+  static final String DOCS_VERSION = "00000000-3c4d-4e5f-8a6b-7c8d9e0f1a2b";
+
+  /** The build of {@code image-resizer} that grows while it runs. */
+  static final String GROWING_BUILD = "b6dc7ef7-d754-4e8e-aaa1-1980f79562f6";
+
+  /** {@code checkout-api}'s builds, newest first: one per status, one per outcome. */
+  static final List<String[]> CHECKOUT_BUILDS =
+      List.of(
+          new String[] {"1c9e5a7b-3d2f-4e8a-9b6c-0d1e2f3a4b5c", "queued", null, "08"},
+          new String[] {"2d0f6b8c-4e3a-4f9b-8c7d-1e2f3a4b5c6d", "initializing", null, "07"},
+          new String[] {"3e1a7c9d-5f4b-4a0c-9d8e-2f3a4b5c6d7e", "running", null, "06"},
+          new String[] {"b335c0af-9297-4d89-939f-1f502d372234", "stopped", "success", "05"},
+          new String[] {"f8d36d4b-e4cd-423c-951b-267c9cf61f4c", "stopped", "fail", "04"},
+          new String[] {"4f2b8d0e-6a5c-4b1d-8e9f-3a4b5c6d7e8f", "stopped", "cancelled", "03"},
+          new String[] {"5a3c9e1f-7b6d-4c2e-9f0a-4b5c6d7e8f9a", "stopped", "skipped", "02"},
+          new String[] {"6b4d0f2a-8c7e-4d3f-8a1b-5c6d7e8f9a0b", "stopped", "terminated", "01"});
+
+  private DemoWorkers() {}
+
+  /** Returns the account's Workers, as the Workers API lists them. */
+  static List<Object> scripts() {
+    return List.of(
+        script(CHECKOUT, CHECKOUT_TAG), script(RESIZER, RESIZER_TAG), script(DOCS, DOCS_TAG));
+  }
+
+  /** Returns the tag of the Worker named {@code name}, or null. */
+  static String tagOf(String name) {
+    switch (name) {
+      case CHECKOUT:
+        return CHECKOUT_TAG;
+      case RESIZER:
+        return RESIZER_TAG;
+      case DOCS:
+        return DOCS_TAG;
+      default:
+        return null;
+    }
+  }
+
+  /** Returns the deployments of {@code name}, newest first, or null for an unknown Worker. */
+  static List<Object> deployments(String name) {
+    switch (name) {
+      case CHECKOUT:
+        return List.of(
+            deployment(
+                "3e9d6b52-0c71-4f0a-9a8e-5d2b7c4f1e60",
+                "2026-12-04T09:14:02.338Z",
+                version(90, CHECKOUT_V90),
+                version(10, CHECKOUT_V10)),
+            deployment(
+                "c41f0a8b-7d2e-4b6c-8f13-2e9a5d7c0b48",
+                "2026-11-27T15:20:44.901Z",
+                version(100, CHECKOUT_V90)));
+      case RESIZER:
+        return List.of(
+            deployment(
+                "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+                "2026-12-04T10:04:11.000Z",
+                version(100, RESIZER_VERSION)));
+      case DOCS:
+        return List.of(
+            deployment(
+                "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e",
+                "2026-10-02T12:00:00.000Z",
+                version(100, DOCS_VERSION)));
+      default:
+        return null;
+    }
+  }
+
+  /** Returns the builds of the Worker tagged {@code tag}, newest first ({@code growing} first). */
+  static List<Map<String, Object>> builds(String tag, Map<String, Object> growing) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (CHECKOUT_TAG.equals(tag)) {
+      for (String[] b : CHECKOUT_BUILDS) {
+        out.add(build(b[0], b[1], b[2], "2026-12-" + b[3] + "T09:12:01.207Z", CHECKOUT_TAG));
+      }
+    } else if (RESIZER_TAG.equals(tag)) {
+      out.add(growing);
+      out.add(
+          build(
+              "7c5e1a3b-9d8f-4e4a-8b2c-6d7e8f9a0b1c",
+              "stopped",
+              "success",
+              "2026-12-01T10:02:45.550Z",
+              RESIZER_TAG));
+    }
+    return out;
+  }
+
+  /** Returns whether {@code tag} is a Worker of the demo account. */
+  static boolean isTag(String tag) {
+    return CHECKOUT_TAG.equals(tag) || RESIZER_TAG.equals(tag) || DOCS_TAG.equals(tag);
+  }
+
+  /** Returns a build's JSON-ready map. */
+  static Map<String, Object> build(
+      String uuid, String status, String outcome, String createdOn, String tag) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("author", "maria.lopez@acme-shop.example");
+    metadata.put("branch", "main");
+    metadata.put("build_trigger_source", "push");
+    metadata.put("commit_hash", uuid.replace("-", "").substring(0, 32) + "c0de0f1d");
+    metadata.put("commit_message", "Demo commit for build " + uuid.substring(0, 8));
+    metadata.put("provider_type", "github");
+    metadata.put("repo_name", CHECKOUT_TAG.equals(tag) ? CHECKOUT : RESIZER);
+    Map<String, Object> trigger = new LinkedHashMap<>();
+    trigger.put("external_script_id", tag);
+    trigger.put("trigger_name", "Deploy production");
+    Map<String, Object> build = new LinkedHashMap<>();
+    build.put("build_uuid", uuid);
+    build.put("status", status);
+    build.put("build_outcome", outcome);
+    build.put("created_on", createdOn);
+    build.put("modified_on", createdOn);
+    build.put("stopped_on", "stopped".equals(status) ? createdOn : null);
+    build.put("build_trigger_metadata", metadata);
+    build.put("trigger", trigger);
+    return build;
+  }
+
+  /** Returns the build {@code uuid} of the demo's lists, or null. */
+  static Map<String, Object> byUuid(String uuid) {
+    for (String tag : List.of(CHECKOUT_TAG, RESIZER_TAG)) {
+      for (Map<String, Object> build : builds(tag, Map.of("build_uuid", ""))) {
+        if (uuid.equals(build.get("build_uuid"))) {
+          return build;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Object> script(String name, String tag) {
+    Map<String, Object> script = new LinkedHashMap<>();
+    script.put("id", name);
+    script.put("tag", tag);
+    script.put("routes", null);
+    return script;
+  }
+
+  private static Map<String, Object> deployment(String id, String createdOn, Object... versions) {
+    Map<String, Object> deployment = new LinkedHashMap<>();
+    deployment.put("id", id);
+    deployment.put("created_on", createdOn);
+    deployment.put("source", "wrangler");
+    deployment.put("strategy", "percentage");
+    deployment.put("versions", List.of(versions));
+    return deployment;
+  }
+
+  private static Map<String, Object> version(int percentage, String versionId) {
+    Map<String, Object> version = new LinkedHashMap<>();
+    version.put("percentage", percentage);
+    version.put("version_id", versionId);
+    return version;
+  }
+}
