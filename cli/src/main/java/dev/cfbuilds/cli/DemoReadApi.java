@@ -2,7 +2,7 @@ package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.client.BuildsResource;
-import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.generated.CanonicalUuid;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.MalformedResponseException;
-import dev.cfbuilds.generated.ApiWiring;
+import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.api.WorkerDeploymentsApi;
 import dev.cfbuilds.generated.api.WorkerScriptApi;
