@@ -37,7 +37,7 @@ class PayloadDriftTest {
               JsonNode build = builds.get("foo");
               for (String id : List.of("a", "b", "c")) {
                 ObjectNode copy = build.deepCopy();
-                copy.putObject("deploy_hook").put("url", SECRET);
+                copy.putObject("artifacts").put("url", SECRET);
                 builds.set(id, copy);
               }
             });
@@ -46,7 +46,7 @@ class PayloadDriftTest {
         .containsExactly(
             new Finding(
                 FindingKind.UNKNOWN_PROPERTY,
-                "$.result.builds.*.deploy_hook",
+                "$.result.builds.*.artifacts",
                 "not in our spec; the body has an object"));
   }
 
@@ -77,7 +77,7 @@ class PayloadDriftTest {
       textBlock =
           """
           ''                 | success       | TYPE_MISMATCH      | $.success                       | our spec says boolean; the body has a string
-          /result/builds/foo | running_on    | FORMAT_MISMATCH    | $.result.builds.*.running_on    | our spec says string (date-time); the body has a string of another form
+          /result/builds/foo | running_on    | FORMAT_MISMATCH    | $.result.builds.*.running_on    | our spec says string (date-time) or null; the body has a string of another form
           """)
   void stringThatBreaksOurSpecIsDescribedWithoutItsValue(
       String object, String property, FindingKind kind, String path, String detail) {
