@@ -9,6 +9,7 @@ import dev.cfbuilds.drift.OfficialDrift;
 import dev.cfbuilds.drift.OurSpec;
 import dev.cfbuilds.drift.PayloadDrift;
 import dev.cfbuilds.drift.Redaction;
+import dev.cfbuilds.drift.SpecOperation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,17 +44,20 @@ import picocli.CommandLine.Spec;
     description = {
       "Find where Cloudflare's API differs from the spec this client was generated from.",
       "",
-      "Prints one line per finding, KIND<TAB>PATH<TAB>DETAIL, and a summary on standard "
-          + "error. PATH is a JSON path into the response body (map keys as *), a parameter "
-          + "(query.version_ids) or a response (responses.401). Values from response bodies are "
-          + "not shown, only their JSON types, except a value outside an enum."
+      "Prints one line per finding, KIND<TAB>PATH<TAB>DETAIL<TAB>OPERATION, and a summary on "
+          + "standard error. PATH is a JSON path into the response body (map keys as *), a "
+          + "parameter (query.version_ids), a response (responses.401), operationId, or the "
+          + "method and path of an operation the published document lacks. OPERATION is the "
+          + "operationId of the operation of our spec the finding is about. Values from response "
+          + "bodies are not shown, only their JSON types, except a value outside an enum."
     },
     footerHeading = "%nKinds:%n",
     footer = {
       "  --official:          PROPERTY_ADDED, PROPERTY_REMOVED, TYPE_CHANGED,",
       "                       FORMAT_CHANGED, ENUM_VALUE_ADDED, ENUM_VALUE_REMOVED,",
       "                       NULLABILITY_CHANGED, REQUIRED_CHANGED,",
-      "                       PARAMETER_CHANGED, RESPONSE_ADDED, RESPONSE_REMOVED",
+      "                       PARAMETER_CHANGED, RESPONSE_ADDED, RESPONSE_REMOVED,",
+      "                       OPERATION_REMOVED, OPERATION_ID_CHANGED",
       "  --payload, --live:   UNKNOWN_PROPERTY, UNKNOWN_ENUM_VALUE, TYPE_MISMATCH,",
       "                       FORMAT_MISMATCH, MISSING_REQUIRED, SCHEMA_MISMATCH",
       "",
@@ -63,7 +68,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       ExitCodes.OK + ":no finding",
       ExitCodes.API_ERROR + ":API or network error",
-      ExitCodes.USAGE + ":usage error, bad version ID, or unreadable file",
+      ExitCodes.USAGE + ":usage error, bad version ID or operationId, or unreadable file",
       ExitCodes.DRIFT_FOUND + ":drift found"
     })
 final class DriftCommand implements Callable<Integer> {
@@ -79,15 +84,18 @@ final class DriftCommand implements Callable<Integer> {
         names = "--official",
         paramLabel = "FILE",
         description =
-            "Compare our spec with Cloudflare's published OpenAPI document (JSON or YAML, "
-                + "whole or an extract; - for standard input).")
+            "Compare every operation of our spec with the same method and path in Cloudflare's "
+                + "published OpenAPI document (JSON or YAML, whole or an extract; - for standard "
+                + "input).")
     String official;
 
     @Option(
         names = "--payload",
         paramLabel = "FILE",
         arity = "1..*",
-        description = "Check saved 200 response bodies against our spec (- for standard input).")
+        description =
+            "Check saved 200 response bodies of one operation (see --operation) against our "
+                + "spec (- for standard input).")
     List<String> payloads;
 
     @Option(
@@ -96,12 +104,32 @@ final class DriftCommand implements Callable<Integer> {
         arity = "1..*",
         description =
             "Fetch the builds of these version IDs (any number, comma-separated or one per "
-                + "argument) and check the raw response bodies against our spec.")
+                + "argument) with getBuildsByVersionIds and check the raw response bodies "
+                + "against our spec.")
     List<String> live;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Source source;
+
+  /** Lists our spec's operationIds, for the help of {@code --operation}. */
+  static final class OperationIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return OurSpec.operations().stream().map(SpecOperation::operationId).iterator();
+    }
+  }
+
+  @Option(
+      names = "--operation",
+      paramLabel = "OPERATION_ID",
+      completionCandidates = OperationIds.class,
+      description =
+          "With --payload: the operation whose 200 responses the bodies are, one of "
+              + "${COMPLETION-CANDIDATES}. Default: "
+              + OurSpec.DEFAULT_OPERATION
+              + ".")
+  private String operation;
 
   @Option(
       names = "--record",
@@ -129,6 +157,9 @@ final class DriftCommand implements Callable<Integer> {
     if (record != null && source.live == null) {
       throw new UsageException("--record goes with --live");
     }
+    if (operation != null && source.payloads == null) {
+      throw new UsageException("--operation goes with --payload");
+    }
     if (source.official != null) {
       byte[] document = readSource(source.official);
       List<Finding> findings;
@@ -137,7 +168,11 @@ final class DriftCommand implements Callable<Integer> {
       } catch (DriftInputException e) {
         throw new UsageException(name(source.official) + ": " + e.getMessage());
       }
-      return report(findings, "our spec and the published document " + name(source.official));
+      int operations = OurSpec.operations().size();
+      return report(
+          findings,
+          "our spec and the published document " + name(source.official),
+          operations + (operations == 1 ? " operation" : " operations"));
     }
     if (source.payloads != null) {
       return checkPayloads(source.payloads);
@@ -146,7 +181,12 @@ final class DriftCommand implements Callable<Integer> {
   }
 
   private int checkPayloads(List<String> files) {
-    PayloadDrift drift = PayloadDrift.forOurSpec();
+    PayloadDrift drift;
+    try {
+      drift = PayloadDrift.forOurSpec(operation == null ? OurSpec.DEFAULT_OPERATION : operation);
+    } catch (DriftInputException e) {
+      throw new UsageException("--operation: " + e.getMessage());
+    }
     Set<Finding> findings = new LinkedHashSet<>();
     for (String file : files) {
       String body = new String(readSource(file), StandardCharsets.UTF_8);
@@ -158,7 +198,8 @@ final class DriftCommand implements Callable<Integer> {
     }
     return report(
         new ArrayList<>(findings),
-        "our spec and " + files.size() + (files.size() == 1 ? " saved body" : " saved bodies"));
+        "our spec and " + files.size() + (files.size() == 1 ? " saved body" : " saved bodies"),
+        scope(drift.operation()));
   }
 
   private int checkLive(List<String> arguments) {
@@ -206,7 +247,12 @@ final class DriftCommand implements Callable<Integer> {
       try {
         findings.addAll(drift.check(body));
       } catch (DriftInputException e) {
-        findings.add(new Finding(FindingKind.TYPE_MISMATCH, "$", "the body is " + e.getMessage()));
+        findings.add(
+            new Finding(
+                FindingKind.TYPE_MISMATCH,
+                drift.operation().operationId(),
+                "$",
+                "the body is " + e.getMessage()));
       }
     }
     if (failure != null) {
@@ -222,7 +268,13 @@ final class DriftCommand implements Callable<Integer> {
             + (bodies.size() == 1 ? " live response" : " live responses")
             + " for "
             + versionIds.size()
-            + (versionIds.size() == 1 ? " version" : " versions"));
+            + (versionIds.size() == 1 ? " version" : " versions"),
+        scope(drift.operation()));
+  }
+
+  /** Returns what one operation's check covered: {@code getBuildsByVersionIds: GET /…}. */
+  private static String scope(SpecOperation operation) {
+    return operation.operationId() + ": " + operation.endpoint();
   }
 
   private void record(List<String> bodies) {
@@ -246,7 +298,11 @@ final class DriftCommand implements Callable<Integer> {
     }
   }
 
-  private int report(List<Finding> findings, String checked) {
+  /**
+   * Writes {@code findings} and the summary line; {@code checked} says what was compared, {@code
+   * scope} which operations.
+   */
+  private int report(List<Finding> findings, String checked, String scope) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     format.write(findings, checked, out);
@@ -257,9 +313,7 @@ final class DriftCommand implements Callable<Integer> {
             + " comparing "
             + checked
             + " ("
-            + OurSpec.METHOD
-            + " "
-            + OurSpec.PATH
+            + scope
             + ")");
     return findings.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT_FOUND;
   }

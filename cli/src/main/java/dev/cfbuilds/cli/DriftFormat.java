@@ -11,12 +11,23 @@ import java.util.Map;
 
 /** How {@code cfbuilds drift} writes its findings to standard output. */
 enum DriftFormat {
-  /** One line per finding, {@code KIND<TAB>PATH<TAB>DETAIL}, for people and {@code grep}. */
+  /**
+   * One line per finding, {@code KIND<TAB>PATH<TAB>DETAIL<TAB>OPERATION}, for people and {@code
+   * grep}. The operation comes last, so that the first three columns stay where they were before it
+   * was added.
+   */
   TEXT {
     @Override
     void write(List<Finding> findings, String checked, PrintWriter out) {
       for (Finding finding : findings) {
-        out.println(finding.kind() + "\t" + finding.path() + "\t" + finding.detail());
+        out.println(
+            finding.kind()
+                + "\t"
+                + finding.path()
+                + "\t"
+                + finding.detail()
+                + "\t"
+                + finding.operation());
       }
     }
   },
@@ -33,8 +44,8 @@ enum DriftFormat {
       }
       out.println(count(findings.size()) + ".");
       out.println();
-      out.println("| Kind | Path | Detail |");
-      out.println("| --- | --- | --- |");
+      out.println("| Kind | Path | Detail | Operation |");
+      out.println("| --- | --- | --- | --- |");
       for (Finding finding : findings) {
         out.println(
             "| "
@@ -43,12 +54,16 @@ enum DriftFormat {
                 + cell(finding.path()).replace("`", "'")
                 + "` | "
                 + cell(finding.detail())
+                + " | "
+                + cell(finding.operation())
                 + " |");
       }
     }
   },
 
-  /** {@code {"checked": …, "findings": [{"kind", "path", "detail"}, …]}}, for tools. */
+  /**
+   * {@code {"checked": …, "findings": [{"kind", "path", "detail", "operation"}, …]}}, for tools.
+   */
   JSON {
     @Override
     void write(List<Finding> findings, String checked, PrintWriter out) {
@@ -63,6 +78,7 @@ enum DriftFormat {
                     entry.put("kind", finding.kind().name());
                     entry.put("path", finding.path());
                     entry.put("detail", finding.detail());
+                    entry.put("operation", finding.operation());
                     return entry;
                   })
               .toList());

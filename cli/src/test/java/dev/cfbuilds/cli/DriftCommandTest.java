@@ -30,6 +30,32 @@ import org.junit.jupiter.api.io.TempDir;
 class DriftCommandTest {
   private static final String ENV_SECRET = "env-value-never-printed";
   private static final String SPEC = "/dev/cfbuilds/spec/cloudflare-builds.openapi.yaml";
+  private static final String BY_VERSION = "getBuildsByVersionIds";
+  private static final String BY_VERSION_SCOPE =
+      " (getBuildsByVersionIds: GET /accounts/{account_id}/builds/builds)\n";
+
+  /**
+   * What {@link #specWithGitlab()} finds: the new provider type, at both places of a build, in each
+   * of the four operations that return builds.
+   */
+  private static final String GITLAB_FINDINGS =
+      gitlab("$.result.builds.*", BY_VERSION)
+          + gitlab("$.result.builds.*", "getLatestBuildsByScripts")
+          + gitlab("$.result", "getBuildByUuid")
+          + gitlab("$.result[*]", "listBuildsByScript");
+
+  private static String gitlab(String build, String operation) {
+    return "ENUM_VALUE_ADDED\t"
+        + build
+        + ".build_trigger_metadata.provider_type\t\"gitlab\"\t"
+        + operation
+        + "\n"
+        + "ENUM_VALUE_ADDED\t"
+        + build
+        + ".trigger.repo_connection.provider_type\t\"gitlab\"\t"
+        + operation
+        + "\n";
+  }
 
   @StartStop private final MockWebServer server = new MockWebServer();
 
@@ -91,21 +117,18 @@ class DriftCommandTest {
         .isEqualTo(
             "drift: no finding comparing our spec and the published document "
                 + temp.resolve("spec.yaml")
-                + " (GET /accounts/{account_id}/builds/builds)\n");
+                + " (7 operations)\n");
   }
 
   @Test
   void officialFindingsAreTabSeparatedLinesAndExit6() {
     CliRun result = run(Map.of(), specWithGitlab(), "drift", "--official", "-");
 
-    assertFindings(
-        result,
-        "ENUM_VALUE_ADDED\t$.result.builds.*.build_trigger_metadata.provider_type\t\"gitlab\"\n"
-            + "ENUM_VALUE_ADDED\t$.result.builds.*.trigger.repo_connection.provider_type\t\"gitlab\"\n");
+    assertFindings(result, GITLAB_FINDINGS);
     assertThat(result.err())
         .isEqualTo(
-            "drift: 2 findings comparing our spec and the published document (standard input)"
-                + " (GET /accounts/{account_id}/builds/builds)\n");
+            "drift: 8 findings comparing our spec and the published document (standard input)"
+                + " (7 operations)\n");
   }
 
   @Test
@@ -117,12 +140,18 @@ class DriftCommandTest {
         result,
         "### cfbuilds drift: our spec and the published document (standard input)\n"
             + "\n"
-            + "2 findings.\n"
+            + "8 findings.\n"
             + "\n"
-            + "| Kind | Path | Detail |\n"
-            + "| --- | --- | --- |\n"
-            + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" |\n"
-            + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" |\n");
+            + "| Kind | Path | Detail | Operation |\n"
+            + "| --- | --- | --- | --- |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" | getBuildsByVersionIds |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" | getBuildsByVersionIds |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.build_trigger_metadata.provider_type` | \"gitlab\" | getLatestBuildsByScripts |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.builds.*.trigger.repo_connection.provider_type` | \"gitlab\" | getLatestBuildsByScripts |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.build_trigger_metadata.provider_type` | \"gitlab\" | getBuildByUuid |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.trigger.repo_connection.provider_type` | \"gitlab\" | getBuildByUuid |\n"
+            + "| ENUM_VALUE_ADDED | `$.result[*].build_trigger_metadata.provider_type` | \"gitlab\" | listBuildsByScript |\n"
+            + "| ENUM_VALUE_ADDED | `$.result[*].trigger.repo_connection.provider_type` | \"gitlab\" | listBuildsByScript |\n");
   }
 
   @Test
@@ -142,10 +171,13 @@ class DriftCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT_FOUND);
     assertThat(result.out().replaceAll("\\s+", ""))
-        .isEqualTo(
+        .startsWith(
             "{\"checked\":\"ourspecandthepublisheddocument(standardinput)\",\"findings\":["
-                + "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.builds.*.build_trigger_metadata.provider_type\",\"detail\":\"\\\"gitlab\\\"\"},"
-                + "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.builds.*.trigger.repo_connection.provider_type\",\"detail\":\"\\\"gitlab\\\"\"}]}");
+                + "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.builds.*.build_trigger_metadata.provider_type\",\"detail\":\"\\\"gitlab\\\"\",\"operation\":\"getBuildsByVersionIds\"},"
+                + "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.builds.*.trigger.repo_connection.provider_type\",\"detail\":\"\\\"gitlab\\\"\",\"operation\":\"getBuildsByVersionIds\"},");
+    assertThat(result.out().replaceAll("\\s+", ""))
+        .endsWith(
+            "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result[*].trigger.repo_connection.provider_type\",\"detail\":\"\\\"gitlab\\\"\",\"operation\":\"listBuildsByScript\"}]}");
   }
 
   @Test
@@ -162,7 +194,29 @@ class DriftCommandTest {
     CliRun result = run("drift", "--official", file.toString());
 
     result.assertUsageError(
-        file + ": the document has no path /accounts/{account_id}/builds/builds");
+        file
+            + ": the document has none of our spec's paths: /accounts/{account_id}/builds/builds,"
+            + " /accounts/{account_id}/builds/builds/latest,"
+            + " /accounts/{account_id}/builds/builds/{build_uuid},"
+            + " /accounts/{account_id}/builds/builds/{build_uuid}/logs,"
+            + " /accounts/{account_id}/builds/workers/{external_script_id}/builds,"
+            + " /accounts/{account_id}/workers/scripts/{script_name}/deployments,"
+            + " /accounts/{account_id}/workers/scripts");
+  }
+
+  @Test
+  void operationTheDocumentLacksIsAFindingOfItsOwn() {
+    String withoutLogs =
+        resource(SPEC)
+            .replace("  /accounts/{account_id}/builds/builds/{build_uuid}/logs:\n", "  /x/logs:\n");
+
+    CliRun result = run(Map.of(), withoutLogs, "drift", "--official", "-");
+
+    assertFindings(
+        result,
+        "OPERATION_REMOVED\tGET /accounts/{account_id}/builds/builds/{build_uuid}/logs\t"
+            + "ours has this operation; the published document has none at this method and path\t"
+            + "getBuildLogs\n");
   }
 
   @Test
@@ -197,8 +251,64 @@ class DriftCommandTest {
     assertFindings(
         result,
         "UNKNOWN_ENUM_VALUE\t$.result.builds.*.status\t"
-            + "our spec allows [initializing, queued, running, stopped]; the body has \"waiting\"\n");
-    assertThat(result.err()).contains("drift: 1 finding comparing our spec and 3 saved bodies");
+            + "our spec allows [initializing, queued, running, stopped]; the body has \"waiting\"\t"
+            + BY_VERSION
+            + "\n");
+    assertThat(result.err())
+        .isEqualTo("drift: 1 finding comparing our spec and 3 saved bodies" + BY_VERSION_SCOPE);
+  }
+
+  @Test
+  void payloadOfAnotherOperationIsCheckedAsThatOperationsResponse() throws IOException {
+    String logs =
+        resource("/dev/cfbuilds/spec/examples/get-build-logs.200.json")
+            .replace("\"truncated\": true", "\"truncated\": \"yes\"");
+    Path file = write("logs.json", logs);
+
+    CliRun result = run("drift", "--payload", file.toString(), "--operation", "getBuildLogs");
+
+    assertFindings(
+        result,
+        "TYPE_MISMATCH\t$.result.truncated\tour spec says boolean; the body has a string\t"
+            + "getBuildLogs\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "drift: 1 finding comparing our spec and 1 saved body"
+                + " (getBuildLogs: GET /accounts/{account_id}/builds/builds/{build_uuid}/logs)\n");
+  }
+
+  @Test
+  void operationOurSpecLacksIsAUsageErrorListingTheValidOnes() throws IOException {
+    Path file = write("sample.json", sample());
+
+    CliRun result = run("drift", "--payload", file.toString(), "--operation", "getBuilds");
+
+    result.assertUsageError(
+        "--operation: our spec has no operation getBuilds; it has getBuildsByVersionIds,"
+            + " getLatestBuildsByScripts, getBuildByUuid, getBuildLogs, listBuildsByScript,"
+            + " worker-deployments-list-deployments, worker-script-list-workers");
+  }
+
+  @Test
+  void helpListsEveryOperationOfOurSpecAndTheOperationKinds() {
+    CliRun result = run("drift", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out().replaceAll("\\s+", " "))
+        .contains(
+            "--operation=OPERATION_ID With --payload: the operation whose 200 responses the bodies"
+                + " are, one of getBuildsByVersionIds, getLatestBuildsByScripts, getBuildByUuid,"
+                + " getBuildLogs, listBuildsByScript, worker-deployments-list-deployments,"
+                + " worker-script-list-workers. Default: getBuildsByVersionIds.")
+        .contains("OPERATION_REMOVED, OPERATION_ID_CHANGED")
+        .contains("KIND<TAB>PATH<TAB>DETAIL<TAB>OPERATION");
+  }
+
+  @Test
+  void operationIsOnlyForPayload() {
+    CliRun result = run("drift", "--official", "-", "--operation", "getBuildLogs");
+
+    result.assertUsageError("--operation goes with --payload");
   }
 
   @Test
@@ -263,11 +373,14 @@ class DriftCommandTest {
 
     assertFindings(
         result,
-        "UNKNOWN_PROPERTY\t$.result.builds.*.artifacts\tnot in our spec; the body has an object\n");
+        "UNKNOWN_PROPERTY\t$.result.builds.*.artifacts\t"
+            + "not in our spec; the body has an object\t"
+            + BY_VERSION
+            + "\n");
     assertThat(result.err())
         .isEqualTo(
             "drift: 1 finding comparing our spec and 2 live responses for 21 versions"
-                + " (GET /accounts/{account_id}/builds/builds)\n");
+                + BY_VERSION_SCOPE);
     assertThat(server.getRequestCount()).isEqualTo(2);
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
@@ -304,7 +417,9 @@ class DriftCommandTest {
     assertFindings(
         result,
         "TYPE_MISMATCH\t$.result.builds.*.trigger.build_caching_enabled\t"
-            + "our spec says boolean; the body has a string\n");
+            + "our spec says boolean; the body has a string\t"
+            + BY_VERSION
+            + "\n");
     assertThat(result.err()).startsWith("drift: 1 finding ");
   }
 

@@ -29,6 +29,10 @@ public enum FindingKind {
   RESPONSE_ADDED("a response code the published document has and our spec does not"),
   /** Our spec has a response code the published document does not. */
   RESPONSE_REMOVED("a response code our spec has and the published document does not"),
+  /** The published document has no operation at our operation's method and path. */
+  OPERATION_REMOVED("an operation our spec has and the published document does not"),
+  /** The published document's operation at our method and path has another {@code operationId}. */
+  OPERATION_ID_CHANGED("the operation at the same method and path has another operationId"),
 
   // A response body checked against our spec (--payload, --live).
 

@@ -15,6 +15,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,14 +25,15 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Compares our spec's operation with the same operation in Cloudflare's published OpenAPI document:
- * the 200 response body, the parameters and the set of response codes.
+ * Compares each operation of our spec with the operation at the same method and path in
+ * Cloudflare's published OpenAPI document: its {@code operationId}, the 200 response body, the
+ * parameters and the set of response codes. An operation the published document lacks is a finding
+ * too.
  *
- * <p>The published document (tens of MB, thousands of operations) is first cut down to the
- * operation and what it references by {@link OperationExtract}, reading it as a stream;
- * swagger-parser then parses and resolves that extract ({@code $ref}s inlined, {@code allOf}/{@code
- * anyOf}/{@code oneOf} kept for {@link SchemaView} to read). OpenAPI 3.0 and 3.1 documents are both
- * read.
+ * <p>The published document (tens of MB, thousands of operations) is first cut down to our paths
+ * and what they reference by {@link OperationExtract}, reading it once as a stream; swagger-parser
+ * then parses and resolves that extract ({@code $ref}s inlined, {@code allOf}/{@code anyOf}/{@code
+ * oneOf} kept for {@link SchemaView} to read). OpenAPI 3.0 and 3.1 documents are both read.
  */
 public final class OfficialDrift {
   private static final String BODY_ROOT = "$";
@@ -41,9 +43,10 @@ public final class OfficialDrift {
 
   /**
    * Returns how the published document {@code document} (JSON or YAML bytes, whole or an extract)
-   * differs from our spec, in document order: responses, parameters, then the 200 body.
+   * differs from our spec, operation by operation in our spec's order; within one: its presence and
+   * {@code operationId}, responses, parameters, then the 200 body.
    *
-   * @throws DriftInputException if the document cannot be read or lacks the operation
+   * @throws DriftInputException if the document cannot be read or has none of our paths
    */
   public static List<Finding> compare(byte[] document) {
     return compare(OurSpec.yaml(), document);
@@ -51,19 +54,64 @@ public final class OfficialDrift {
 
   /** Returns how {@code document} differs from {@code ourSpec} (YAML or JSON text). */
   static List<Finding> compare(String ourSpec, byte[] document) {
-    Operation ours = operation(parse(ourSpec, "our spec"), "our spec");
-    ObjectNode extract = OperationExtract.extract(document, OurSpec.PATH);
-    Operation theirs =
-        operation(parse(extract.toString(), "the published document"), "the published document");
+    Map<SpecOperation, Operation> ours = SpecOperation.all(parse(ourSpec, "our spec"));
+    if (ours.isEmpty()) {
+      throw new DriftInputException("our spec has no operation");
+    }
+    Set<String> paths = new LinkedHashSet<>();
+    ours.keySet().forEach(operation -> paths.add(operation.path()));
+    ObjectNode extract = OperationExtract.extract(document, paths);
+    Map<SpecOperation, Operation> theirs =
+        SpecOperation.all(parse(extract.toString(), "the published document"));
     List<Finding> findings = new ArrayList<>();
-    compareResponses(ours, theirs, findings);
-    compareParameters(ours, theirs, findings);
+    ours.forEach(
+        (name, ourOperation) -> {
+          String id = name.operationId();
+          Map.Entry<SpecOperation, Operation> match = match(name, theirs);
+          if (match == null) {
+            findings.add(
+                new Finding(
+                    FindingKind.OPERATION_REMOVED,
+                    id,
+                    name.endpoint(),
+                    "ours has this operation; the published document has none at this method and path"));
+            return;
+          }
+          String theirId = match.getKey().operationId();
+          if (!theirId.equals(id)) {
+            findings.add(
+                new Finding(
+                    FindingKind.OPERATION_ID_CHANGED,
+                    id,
+                    "operationId",
+                    "ours " + orNone(id) + ", published " + orNone(theirId)));
+          }
+          compareOperation(id, ourOperation, match.getValue(), findings);
+        });
+    return findings;
+  }
+
+  /** Returns the operation of {@code theirs} at {@code ours}'s method and path, or null. */
+  private static Map.Entry<SpecOperation, Operation> match(
+      SpecOperation ours, Map<SpecOperation, Operation> theirs) {
+    for (Map.Entry<SpecOperation, Operation> entry : theirs.entrySet()) {
+      if (entry.getKey().sameEndpoint(ours)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private static void compareOperation(
+      String operation, Operation ours, Operation theirs, List<Finding> findings) {
+    compareResponses(operation, ours, theirs, findings);
+    compareParameters(operation, ours, theirs, findings);
     Schema<?> ourBody = okBody(ours);
     Schema<?> theirBody = okBody(theirs);
     if (ourBody != null && theirBody != null) {
-      compareSchemas(BODY_ROOT, SchemaView.of(ourBody), SchemaView.of(theirBody), findings);
+      compareSchemas(
+          operation, BODY_ROOT, SchemaView.of(ourBody), SchemaView.of(theirBody), findings);
     }
-    return findings;
   }
 
   /** Parses and resolves {@code text} with swagger-parser, keeping combinators as written. */
@@ -81,25 +129,10 @@ public final class OfficialDrift {
     return result.getOpenAPI();
   }
 
-  private static Operation operation(OpenAPI api, String what) {
-    if (api.getPaths() != null) {
-      for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-        if (OperationExtract.template(path.getKey()).equals(OperationExtract.template(OurSpec.PATH))
-            && path.getValue().getGet() != null) {
-          Operation operation = path.getValue().getGet();
-          operation.setParameters(mergedParameters(path.getValue(), operation));
-          return operation;
-        }
-      }
-    }
-    throw new DriftInputException(
-        what + " has no operation " + OurSpec.METHOD + " " + OurSpec.PATH);
-  }
-
   /**
    * Returns the path item's parameters overridden by the operation's own, keyed by place and name.
    */
-  private static List<Parameter> mergedParameters(PathItem path, Operation operation) {
+  static List<Parameter> mergedParameters(PathItem path, Operation operation) {
     Map<String, Parameter> merged = new LinkedHashMap<>();
     for (List<Parameter> list :
         List.of(nullToEmpty(path.getParameters()), nullToEmpty(operation.getParameters()))) {
@@ -110,7 +143,8 @@ public final class OfficialDrift {
     return new ArrayList<>(merged.values());
   }
 
-  private static void compareResponses(Operation ours, Operation theirs, List<Finding> findings) {
+  private static void compareResponses(
+      String operation, Operation ours, Operation theirs, List<Finding> findings) {
     Set<String> ourCodes = codes(ours);
     Set<String> theirCodes = codes(theirs);
     forEachMissing(
@@ -120,6 +154,7 @@ public final class OfficialDrift {
             findings.add(
                 new Finding(
                     FindingKind.RESPONSE_ADDED,
+                    operation,
                     "responses." + code,
                     "the published document has a " + code + " response; ours does not")));
     forEachMissing(
@@ -129,6 +164,7 @@ public final class OfficialDrift {
             findings.add(
                 new Finding(
                     FindingKind.RESPONSE_REMOVED,
+                    operation,
                     "responses." + code,
                     "ours has a " + code + " response; the published document does not")));
   }
@@ -153,7 +189,8 @@ public final class OfficialDrift {
     return codes;
   }
 
-  private static void compareParameters(Operation ours, Operation theirs, List<Finding> findings) {
+  private static void compareParameters(
+      String operation, Operation ours, Operation theirs, List<Finding> findings) {
     Map<String, Parameter> ourParameters = byPath(ours);
     Map<String, Parameter> theirParameters = byPath(theirs);
     theirParameters.forEach(
@@ -162,6 +199,7 @@ public final class OfficialDrift {
             findings.add(
                 new Finding(
                     FindingKind.PARAMETER_CHANGED,
+                    operation,
                     path,
                     "added by the published document ("
                         + (Boolean.TRUE.equals(parameter.getRequired()) ? "required" : "optional")
@@ -175,15 +213,19 @@ public final class OfficialDrift {
           Parameter theirParameter = theirParameters.get(path);
           if (theirParameter == null) {
             findings.add(
-                new Finding(FindingKind.PARAMETER_CHANGED, path, "not in the published document"));
+                new Finding(
+                    FindingKind.PARAMETER_CHANGED,
+                    operation,
+                    path,
+                    "not in the published document"));
           } else {
-            compareParameter(path, ourParameter, theirParameter, findings);
+            compareParameter(operation, path, ourParameter, theirParameter, findings);
           }
         });
   }
 
   private static void compareParameter(
-      String path, Parameter ours, Parameter theirs, List<Finding> findings) {
+      String operation, String path, Parameter ours, Parameter theirs, List<Finding> findings) {
     List<String> changes = new ArrayList<>();
     changed(changes, "required", isTrue(ours.getRequired()), isTrue(theirs.getRequired()));
     changed(changes, "style", ours.getStyle(), theirs.getStyle());
@@ -195,7 +237,8 @@ public final class OfficialDrift {
       changed(changes, "maxItems", ourSchema.getMaxItems(), theirSchema.getMaxItems());
     }
     List<Finding> schemaChanges = new ArrayList<>();
-    compareSchemas(path, SchemaView.of(ourSchema), SchemaView.of(theirSchema), schemaChanges);
+    compareSchemas(
+        operation, path, SchemaView.of(ourSchema), SchemaView.of(theirSchema), schemaChanges);
     for (Finding change : schemaChanges) {
       String where = change.path().substring(path.length());
       changes.add(
@@ -205,7 +248,7 @@ public final class OfficialDrift {
               + change.detail());
     }
     for (String change : changes) {
-      findings.add(new Finding(FindingKind.PARAMETER_CHANGED, path, change));
+      findings.add(new Finding(FindingKind.PARAMETER_CHANGED, operation, path, change));
     }
   }
 
@@ -236,7 +279,7 @@ public final class OfficialDrift {
     return parameter.getIn() + "." + parameter.getName();
   }
 
-  private static Schema<?> okBody(Operation operation) {
+  static Schema<?> okBody(Operation operation) {
     ApiResponse response =
         operation.getResponses() == null ? null : operation.getResponses().get(OK);
     Content content = response == null ? null : response.getContent();
@@ -252,11 +295,12 @@ public final class OfficialDrift {
 
   /** Adds the differences between two views of the value at {@code path}, and below it. */
   static void compareSchemas(
-      String path, SchemaView ours, SchemaView theirs, List<Finding> findings) {
+      String operation, String path, SchemaView ours, SchemaView theirs, List<Finding> findings) {
     if (!ours.types.equals(theirs.types)) {
       findings.add(
           new Finding(
               FindingKind.TYPE_CHANGED,
+              operation,
               path,
               "ours " + types(ours) + ", published " + types(theirs)));
     }
@@ -264,6 +308,7 @@ public final class OfficialDrift {
       findings.add(
           new Finding(
               FindingKind.FORMAT_CHANGED,
+              operation,
               path,
               "ours " + orNone(ours.format) + ", published " + orNone(theirs.format)));
     }
@@ -271,23 +316,24 @@ public final class OfficialDrift {
       findings.add(
           new Finding(
               FindingKind.NULLABILITY_CHANGED,
+              operation,
               path,
               ours.nullable
                   ? "ours allows null, the published document does not"
                   : "the published document allows null, ours does not"));
     }
-    compareEnums(path, ours, theirs, findings);
+    compareEnums(operation, path, ours, theirs, findings);
     theirs.properties.forEach(
         (name, property) -> {
           if (!ours.properties.containsKey(name)) {
-            findings.add(onlyPublished(path + "." + name, property.describe()));
+            findings.add(onlyPublished(operation, path + "." + name, property.describe()));
           }
         });
     ours.properties.forEach(
         (name, ourProperty) -> {
           SchemaView theirProperty = theirs.properties.get(name);
           if (theirProperty == null) {
-            findings.add(onlyOurs(path + "." + name, ourProperty.describe()));
+            findings.add(onlyOurs(operation, path + "." + name, ourProperty.describe()));
             return;
           }
           boolean ourRequired = ours.required.contains(name);
@@ -295,40 +341,41 @@ public final class OfficialDrift {
             findings.add(
                 new Finding(
                     FindingKind.REQUIRED_CHANGED,
+                    operation,
                     path + "." + name,
                     ourRequired
                         ? "required in ours, optional in the published document"
                         : "required in the published document, optional in ours"));
           }
-          compareSchemas(path + "." + name, ourProperty, theirProperty, findings);
+          compareSchemas(operation, path + "." + name, ourProperty, theirProperty, findings);
         });
     if (ours.items != null && theirs.items != null) {
-      compareSchemas(path + "[*]", ours.items, theirs.items, findings);
+      compareSchemas(operation, path + "[*]", ours.items, theirs.items, findings);
     }
     String mapValues = path + ".*";
     if (ours.additional != null && theirs.additional != null) {
-      compareSchemas(mapValues, ours.additional, theirs.additional, findings);
+      compareSchemas(operation, mapValues, ours.additional, theirs.additional, findings);
     } else if (theirs.additional != null) {
-      findings.add(onlyPublished(mapValues, "a map of " + theirs.additional.describe()));
+      findings.add(onlyPublished(operation, mapValues, "a map of " + theirs.additional.describe()));
     } else if (ours.additional != null) {
-      findings.add(onlyOurs(mapValues, "a map of " + ours.additional.describe()));
+      findings.add(onlyOurs(operation, mapValues, "a map of " + ours.additional.describe()));
     }
   }
 
   /**
    * Returns the finding that only the published document has {@code description} at {@code path}.
    */
-  private static Finding onlyPublished(String path, String description) {
-    return new Finding(FindingKind.PROPERTY_ADDED, path, "published: " + description);
+  private static Finding onlyPublished(String operation, String path, String description) {
+    return new Finding(FindingKind.PROPERTY_ADDED, operation, path, "published: " + description);
   }
 
   /** Returns the finding that only our spec has {@code description} at {@code path}. */
-  private static Finding onlyOurs(String path, String description) {
-    return new Finding(FindingKind.PROPERTY_REMOVED, path, "ours: " + description);
+  private static Finding onlyOurs(String operation, String path, String description) {
+    return new Finding(FindingKind.PROPERTY_REMOVED, operation, path, "ours: " + description);
   }
 
   private static void compareEnums(
-      String path, SchemaView ours, SchemaView theirs, List<Finding> findings) {
+      String operation, String path, SchemaView ours, SchemaView theirs, List<Finding> findings) {
     if (ours.enumValues == null && theirs.enumValues == null) {
       return;
     }
@@ -338,6 +385,7 @@ public final class OfficialDrift {
               theirs.enumValues == null
                   ? FindingKind.ENUM_VALUE_ADDED
                   : FindingKind.ENUM_VALUE_REMOVED,
+              operation,
               path,
               "the published document allows " + allowed(theirs) + "; ours " + allowed(ours)));
       return;
@@ -346,12 +394,14 @@ public final class OfficialDrift {
         theirs.enumValues,
         ours.enumValues,
         value ->
-            findings.add(new Finding(FindingKind.ENUM_VALUE_ADDED, path, "\"" + value + "\"")));
+            findings.add(
+                new Finding(FindingKind.ENUM_VALUE_ADDED, operation, path, "\"" + value + "\"")));
     forEachMissing(
         ours.enumValues,
         theirs.enumValues,
         value ->
-            findings.add(new Finding(FindingKind.ENUM_VALUE_REMOVED, path, "\"" + value + "\"")));
+            findings.add(
+                new Finding(FindingKind.ENUM_VALUE_REMOVED, operation, path, "\"" + value + "\"")));
   }
 
   /** Returns what {@code view} allows: {@code any value}, or {@code only} its enum values. */
@@ -363,8 +413,8 @@ public final class OfficialDrift {
     return view.types.isEmpty() ? "any" : String.join(" or ", view.types);
   }
 
-  private static String orNone(String format) {
-    return format == null ? "none" : format;
+  private static String orNone(String text) {
+    return text == null || text.isEmpty() ? "none" : text;
   }
 
   private static <T> List<T> nullToEmpty(List<T> list) {

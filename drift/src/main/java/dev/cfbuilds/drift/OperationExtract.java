@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -16,14 +17,16 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Cuts a large OpenAPI document down to one path item and the components it reaches, reading it as
- * a stream so that the thousands of other operations are skipped, never built as a tree.
+ * Cuts a large OpenAPI document down to the path items of our spec and the components they reach,
+ * reading it as a stream so that the thousands of other operations are skipped, never built as a
+ * tree.
  *
- * <p>The first pass keeps the top-level fields except {@code paths} and {@code components}, and the
- * one path item. Each further pass over {@code components} keeps the entries that what was kept so
- * far {@code $ref}s, until a pass finds no new one (one pass per level of nesting). Only local
- * {@code #/components/…} references are followed, by name; resolving them is left to
- * swagger-parser, which gets the extract. A YAML document is first copied to JSON, token by token.
+ * <p>The first pass keeps the top-level fields except {@code paths} and {@code components}, and
+ * each path item whose template is one of ours, parameter names aside. Each further pass over
+ * {@code components} keeps the entries that what was kept so far {@code $ref}s, until a pass finds
+ * no new one (one pass per level of nesting). Only local {@code #/components/…} references are
+ * followed, by name; resolving them is left to swagger-parser, which gets the extract. A YAML
+ * document is first copied to JSON, token by token.
  */
 final class OperationExtract {
   private static final String COMPONENTS_PREFIX = "#/components/";
@@ -36,21 +39,22 @@ final class OperationExtract {
   }
 
   /**
-   * Returns the extract of {@code document} (JSON or YAML) holding the path item whose template is
-   * {@code path}, parameter names aside.
+   * Returns the extract of {@code document} (JSON or YAML) holding the path items whose templates
+   * are among {@code paths}, parameter names aside: the first of each, in document order.
    *
-   * @throws DriftInputException if the document is not a JSON or YAML object, or has no such path
+   * @throws DriftInputException if the document is not a JSON or YAML object, or has none of the
+   *     paths
    */
-  static ObjectNode extract(byte[] document, String path) {
+  static ObjectNode extract(byte[] document, Collection<String> paths) {
     try {
       byte[] json = looksLikeJson(document) ? document : yamlToJson(document);
-      return new OperationExtract(json).run(path);
+      return new OperationExtract(json).run(paths);
     } catch (IOException e) {
       throw new DriftInputException("not a JSON or YAML OpenAPI document: " + e.getMessage(), e);
     }
   }
 
-  private ObjectNode run(String path) throws IOException {
+  private ObjectNode run(Collection<String> wantedPaths) throws IOException {
     ObjectNode extract = JSON.createObjectNode();
     ObjectNode paths = extract.putObject("paths");
     try (JsonParser parser = JSON.createParser(document)) {
@@ -61,7 +65,7 @@ final class OperationExtract {
         String field = parser.currentName();
         parser.nextToken();
         if (field.equals("paths")) {
-          keepPath(parser, path, paths);
+          keepPaths(parser, wantedPaths, paths);
         } else if (field.equals("components") || field.equals("webhooks")) {
           parser.skipChildren();
         } else {
@@ -70,7 +74,8 @@ final class OperationExtract {
       }
     }
     if (paths.isEmpty()) {
-      throw new DriftInputException("the document has no path " + path);
+      throw new DriftInputException(
+          "the document has none of our spec's paths: " + String.join(", ", wantedPaths));
     }
     Set<String> wanted = new LinkedHashSet<>();
     collectRefs(extract, wanted);
@@ -86,12 +91,17 @@ final class OperationExtract {
     return extract;
   }
 
-  private void keepPath(JsonParser parser, String path, ObjectNode paths) throws IOException {
-    String wanted = template(path);
+  private void keepPaths(JsonParser parser, Collection<String> wantedPaths, ObjectNode paths)
+      throws IOException {
+    Set<String> wanted = new HashSet<>();
+    for (String path : wantedPaths) {
+      wanted.add(template(path));
+    }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String candidate = parser.currentName();
       parser.nextToken();
-      if (template(candidate).equals(wanted) && paths.isEmpty()) {
+      // remove(): a second path of the same template (another parameter name) is not read.
+      if (wanted.remove(template(candidate))) {
         paths.set(candidate, JSON.readTree(parser));
       } else {
         parser.skipChildren();

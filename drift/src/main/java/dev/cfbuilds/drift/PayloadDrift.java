@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -24,8 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks raw response bodies strictly against our spec with Atlassian's swagger-request-validator,
- * the validator the contract tests use: properties our spec does not describe are reported too.
+ * Checks raw 200 response bodies of one operation strictly against our spec with Atlassian's
+ * swagger-request-validator, the validator the contract tests use: properties our spec does not
+ * describe are reported too. Each finding names the operation.
  *
  * <p>Each finding is reported once per place in the schema, however many builds show it: map keys
  * are written {@code *} and array indexes {@code [*]}. A finding gives the JSON type of the
@@ -34,24 +36,47 @@ import java.util.Set;
  */
 public final class PayloadDrift {
   private static final String SCHEMA_KEY = "validation.response.body.schema.";
-  private static final String REQUEST_PATH = "/accounts/0/builds/builds";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OpenApiInteractionValidator validator;
+  private final SpecOperation operation;
   private final SchemaView body;
 
-  private PayloadDrift(OpenApiInteractionValidator validator, SchemaView body) {
+  private PayloadDrift(
+      OpenApiInteractionValidator validator, SpecOperation operation, SchemaView body) {
     this.validator = validator;
+    this.operation = operation;
     this.body = body;
   }
 
-  /** Returns a checker against our spec, as the {@code cfbuilds-spec} jar holds it. */
+  /**
+   * Returns a checker of 200 bodies of {@value OurSpec#DEFAULT_OPERATION} against our spec, as the
+   * {@code cfbuilds-spec} jar holds it.
+   */
   public static PayloadDrift forOurSpec() {
-    return of(OurSpec.yaml());
+    return forOurSpec(OurSpec.DEFAULT_OPERATION);
   }
 
-  /** Returns a checker against {@code spec} (OpenAPI YAML or JSON text). */
+  /**
+   * Returns a checker of 200 bodies of our spec's operation {@code operationId}.
+   *
+   * @throws DriftInputException if our spec has no such operation; the message lists those it has
+   */
+  public static PayloadDrift forOurSpec(String operationId) {
+    return of(OurSpec.yaml(), operationId);
+  }
+
+  /** Returns a checker of {@value OurSpec#DEFAULT_OPERATION} against {@code spec}. */
   static PayloadDrift of(String spec) {
+    return of(spec, OurSpec.DEFAULT_OPERATION);
+  }
+
+  /** Returns a checker of the operation {@code operationId} against {@code spec} (YAML or JSON). */
+  static PayloadDrift of(String spec, String operationId) {
+    Map<SpecOperation, Operation> resolved =
+        SpecOperation.all(OfficialDrift.parse(spec, "our spec"));
+    SpecOperation operation = OurSpec.find(List.copyOf(resolved.keySet()), operationId);
+    SchemaView body = SchemaView.of(OfficialDrift.okBody(resolved.get(operation)));
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     OpenAPI api = new OpenAPIV3Parser().readContents(spec, null, options).getOpenAPI();
@@ -69,8 +94,12 @@ public final class PayloadDrift {
                     .withLevel("validation.schema.additionalProperties", Level.ERROR)
                     .build())
             .build();
-    return new PayloadDrift(
-        validator, SchemaView.of(okBody(OfficialDrift.parse(spec, "our spec"))));
+    return new PayloadDrift(validator, operation, body);
+  }
+
+  /** Returns the operation whose 200 bodies this checks. */
+  public SpecOperation operation() {
+    return operation;
   }
 
   /**
@@ -105,17 +134,6 @@ public final class PayloadDrift {
     }
   }
 
-  private static Schema<?> okBody(OpenAPI api) {
-    return api.getPaths()
-        .get(OurSpec.PATH)
-        .getGet()
-        .getResponses()
-        .get("200")
-        .getContent()
-        .get("application/json")
-        .getSchema();
-  }
-
   /**
    * Returns what in the 200 response body {@code json} our spec does not allow, once per place.
    *
@@ -139,8 +157,8 @@ public final class PayloadDrift {
     }
     ValidationReport report =
         validator.validateResponse(
-            REQUEST_PATH,
-            Request.Method.GET,
+            requestPath(),
+            Request.Method.valueOf(operation.method()),
             SimpleResponse.Builder.status(200)
                 .withContentType("application/json")
                 .withBody(json)
@@ -152,6 +170,14 @@ public final class PayloadDrift {
       }
     }
     return new ArrayList<>(findings);
+  }
+
+  /**
+   * Returns a request path of the operation, each path parameter {@code 0}: the validator finds the
+   * operation by it, and a literal segment ({@code /builds/latest}) wins over a parameter.
+   */
+  private String requestPath() {
+    return operation.path().replaceAll("\\{[^}]*}", "0");
   }
 
   private void add(Message message, JsonNode root, Set<Finding> findings) {
@@ -176,6 +202,7 @@ public final class PayloadDrift {
             findings.add(
                 new Finding(
                     FindingKind.UNKNOWN_PROPERTY,
+                    operation.operationId(),
                     place.path + "." + field.getKey(),
                     "not in our spec; the body has " + withArticle(typeOf(field.getValue()))));
           }
@@ -192,6 +219,7 @@ public final class PayloadDrift {
           findings.add(
               new Finding(
                   FindingKind.FORMAT_MISMATCH,
+                  operation.operationId(),
                   place.path,
                   "our spec says "
                       + place.view.describe()
@@ -201,7 +229,10 @@ public final class PayloadDrift {
           if (!value.has(name)) {
             findings.add(
                 new Finding(
-                    FindingKind.MISSING_REQUIRED, place.path + "." + name, "required by our spec"));
+                    FindingKind.MISSING_REQUIRED,
+                    operation.operationId(),
+                    place.path + "." + name,
+                    "required by our spec"));
           }
         }
       }
@@ -233,14 +264,19 @@ public final class PayloadDrift {
       }
       default ->
           findings.add(
-              new Finding(FindingKind.SCHEMA_MISMATCH, place.path, "breaks our spec's " + keyword));
+              new Finding(
+                  FindingKind.SCHEMA_MISMATCH,
+                  operation.operationId(),
+                  place.path,
+                  "breaks our spec's " + keyword));
     }
   }
 
-  private static Finding typeMismatch(Place place, JsonNode value) {
+  private Finding typeMismatch(Place place, JsonNode value) {
     String ours = "our spec says " + place.view.describe();
     return new Finding(
         FindingKind.TYPE_MISMATCH,
+        operation.operationId(),
         place.path,
         value.isNull()
             ? ours + " and no null; the body has null"
@@ -252,9 +288,10 @@ public final class PayloadDrift {
    * value is an enum text (a provider, a status), not a secret, and the user needs it to widen the
    * enum.
    */
-  private static Finding unknownEnumValue(Place place, JsonNode value) {
+  private Finding unknownEnumValue(Place place, JsonNode value) {
     return new Finding(
         FindingKind.UNKNOWN_ENUM_VALUE,
+        operation.operationId(),
         place.path,
         "our spec allows "
             + place.view.enumValues

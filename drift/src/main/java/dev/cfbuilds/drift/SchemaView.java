@@ -126,13 +126,17 @@ final class SchemaView {
 
   /**
    * Adds an {@code allOf} part: the value must match it too. Types and enums intersect (no type or
-   * no enum means any), required names join, a property, the items and the map values named by both
-   * sides merge the same way, and null stays allowed only if both sides allow it. A bare {@code
-   * type: object} part therefore adds nothing but its type.
+   * no enum means any; types that share none are the part's, see below), required names join, a
+   * property, the items and the map values named by both sides merge the same way, and null stays
+   * allowed only if both sides allow it. A bare {@code type: object} part therefore adds nothing
+   * but its type.
    */
   private void mergePart(SchemaView part) {
     nullable = (nullable || part.nullable) && allowsNull() && part.allowsNull();
-    if (types.isEmpty()) {
+    if (types.isEmpty() || (!part.types.isEmpty() && Collections.disjoint(types, part.types))) {
+      // Parts that share no type contradict each other; read the later one as overriding:
+      // Cloudflare's envelope says result is an object, a list operation's own part an array.
+      types.clear();
       types.addAll(part.types);
     } else if (!part.types.isEmpty()) {
       types.retainAll(part.types);

@@ -29,7 +29,9 @@ final class OfficialDocuments {
   static final ObjectMapper JSON = new ObjectMapper();
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final String PREFIX = "#/components/schemas/";
+  private static final String PARAMETERS = "#/components/parameters/";
   static final String OPERATION = "/accounts/{account_id}/builds/builds";
+  static final String BY_VERSION = "getBuildsByVersionIds";
 
   /** The two OpenAPI versions Cloudflare's document has been published in. */
   enum Style {
@@ -60,6 +62,12 @@ final class OfficialDocuments {
       schemas.set("builds_" + entry.getKey(), entry.getValue());
     }
     ((ObjectNode) spec.get("components")).set("schemas", schemas);
+    ObjectNode oldParameters = (ObjectNode) spec.path("components").path("parameters");
+    ObjectNode componentParameters = JSON.createObjectNode();
+    for (Map.Entry<String, JsonNode> entry : oldParameters.properties()) {
+      componentParameters.set("builds_" + entry.getKey(), entry.getValue());
+    }
+    ((ObjectNode) spec.get("components")).set("parameters", componentParameters);
     renameRefs(spec);
 
     // The envelope as Cloudflare shares it between operations, with its own result a nullable
@@ -80,7 +88,6 @@ final class OfficialDocuments {
     ObjectNode pathItem = (ObjectNode) spec.path("paths").path(OPERATION);
     ObjectNode get = (ObjectNode) pathItem.get("get");
     ArrayNode parameters = (ArrayNode) get.get("parameters");
-    ObjectNode componentParameters = ((ObjectNode) spec.get("components")).putObject("parameters");
     componentParameters.set("builds_AccountId", parameters.get(0));
     componentParameters.set("builds_VersionIds", parameters.get(1));
     pathItem.putArray("parameters").add(refTo("#/components/parameters/builds_AccountId"));
@@ -117,7 +124,8 @@ final class OfficialDocuments {
   static void addFiller(ObjectNode spec, int paths) {
     ObjectNode pathItems = (ObjectNode) spec.get("paths");
     ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
-    pathItems.set(OPERATION + "/latest", fillerPathItem("builds_LatestBuilds", schemas));
+    pathItems.set(
+        OPERATION + "/{build_uuid}/cancel", fillerPathItem("builds_CancelBuild", schemas));
     for (int i = 0; i < paths; i++) {
       pathItems.set(
           "/accounts/{account_id}/filler" + i + "/items/{item_id}",
@@ -205,6 +213,8 @@ final class OfficialDocuments {
       JsonNode ref = object.get("$ref");
       if (ref != null && ref.asText().startsWith(PREFIX)) {
         object.put("$ref", PREFIX + "builds_" + ref.asText().substring(PREFIX.length()));
+      } else if (ref != null && ref.asText().startsWith(PARAMETERS)) {
+        object.put("$ref", PARAMETERS + "builds_" + ref.asText().substring(PARAMETERS.length()));
       }
       object.forEach(OfficialDocuments::renameRefs);
     } else if (node instanceof ArrayNode array) {

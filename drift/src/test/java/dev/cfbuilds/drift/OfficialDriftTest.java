@@ -1,5 +1,6 @@
 package dev.cfbuilds.drift;
 
+import static dev.cfbuilds.drift.OfficialDocuments.BY_VERSION;
 import static dev.cfbuilds.drift.OfficialDocuments.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,8 +52,18 @@ class OfficialDriftTest {
     ObjectNode document = OfficialDocuments.fromOurSpec(style);
     edit.change().accept(document);
 
-    assertThat(OfficialDrift.compare(OfficialDocuments.json(document)))
+    List<Finding> findings = OfficialDrift.compare(OfficialDocuments.json(document));
+
+    // An edit of a shared schema shows in every operation that uses it, the same each time.
+    assertThat(findings)
+        .filteredOn(finding -> finding.operation().equals(BY_VERSION))
         .containsExactly(edit.expected());
+    assertThat(findings)
+        .allSatisfy(
+            finding -> {
+              assertThat(finding.kind()).isEqualTo(edit.expected().kind());
+              assertThat(finding.detail()).isEqualTo(edit.expected().detail());
+            });
   }
 
   @Test
@@ -60,11 +71,21 @@ class OfficialDriftTest {
     ObjectNode document = OfficialDocuments.fromOurSpec(Style.V30);
     OfficialDocuments.addFiller(document, 500);
     array(document, "BuildStatus", "enum").add("waiting");
-    Finding expected =
-        new Finding(FindingKind.ENUM_VALUE_ADDED, "$.result.builds.*.status", "\"waiting\"");
+    List<Finding> expected =
+        List.of(
+            waiting(BY_VERSION, "$.result.builds.*.status"),
+            waiting("getLatestBuildsByScripts", "$.result.builds.*.status"),
+            waiting("getBuildByUuid", "$.result.status"),
+            waiting("listBuildsByScript", "$.result[*].status"));
 
-    assertThat(OfficialDrift.compare(OfficialDocuments.json(document))).containsExactly(expected);
-    assertThat(OfficialDrift.compare(OfficialDocuments.yaml(document))).containsExactly(expected);
+    assertThat(OfficialDrift.compare(OfficialDocuments.json(document)))
+        .containsExactlyElementsOf(expected);
+    assertThat(OfficialDrift.compare(OfficialDocuments.yaml(document)))
+        .containsExactlyElementsOf(expected);
+  }
+
+  private static Finding waiting(String operation, String path) {
+    return new Finding(FindingKind.ENUM_VALUE_ADDED, operation, path, "\"waiting\"");
   }
 
   @Test
@@ -73,17 +94,19 @@ class OfficialDriftTest {
     SchemaView onlyTwo = SchemaView.of(new StringSchema()._enum(List.of("b", "a")));
     List<Finding> findings = new ArrayList<>();
 
-    OfficialDrift.compareSchemas("$.x", onlyTwo, any, findings);
-    OfficialDrift.compareSchemas("$.x", any, onlyTwo, findings);
+    OfficialDrift.compareSchemas(BY_VERSION, "$.x", onlyTwo, any, findings);
+    OfficialDrift.compareSchemas(BY_VERSION, "$.x", any, onlyTwo, findings);
 
     assertThat(findings)
         .containsExactly(
             new Finding(
                 FindingKind.ENUM_VALUE_ADDED,
+                BY_VERSION,
                 "$.x",
                 "the published document allows any value; ours only [a, b]"),
             new Finding(
                 FindingKind.ENUM_VALUE_REMOVED,
+                BY_VERSION,
                 "$.x",
                 "the published document allows only [a, b]; ours any value"));
   }
@@ -95,23 +118,55 @@ class OfficialDriftTest {
         SchemaView.of(new ObjectSchema().additionalProperties(new StringSchema()));
     List<Finding> findings = new ArrayList<>();
 
-    OfficialDrift.compareSchemas("$.m", object, mapOfStrings, findings);
-    OfficialDrift.compareSchemas("$.m", mapOfStrings, object, findings);
+    OfficialDrift.compareSchemas(BY_VERSION, "$.m", object, mapOfStrings, findings);
+    OfficialDrift.compareSchemas(BY_VERSION, "$.m", mapOfStrings, object, findings);
 
     assertThat(findings)
         .containsExactly(
-            new Finding(FindingKind.PROPERTY_ADDED, "$.m.*", "published: a map of string"),
-            new Finding(FindingKind.PROPERTY_REMOVED, "$.m.*", "ours: a map of string"));
+            new Finding(
+                FindingKind.PROPERTY_ADDED, BY_VERSION, "$.m.*", "published: a map of string"),
+            new Finding(
+                FindingKind.PROPERTY_REMOVED, BY_VERSION, "$.m.*", "ours: a map of string"));
   }
 
   @Test
-  void documentWithoutTheOperationIsRejected() {
+  void operationTheDocumentLacksIsFound() {
     ObjectNode document = OfficialDocuments.fromOurSpec(Style.V30);
     ((ObjectNode) document.get("paths")).remove(OfficialDocuments.OPERATION);
 
-    assertThatThrownBy(() -> OfficialDrift.compare(OfficialDocuments.json(document)))
+    assertThat(OfficialDrift.compare(OfficialDocuments.json(document)))
+        .containsExactly(
+            new Finding(
+                FindingKind.OPERATION_REMOVED,
+                BY_VERSION,
+                "GET /accounts/{account_id}/builds/builds",
+                "ours has this operation; the published document has none at this method and path"));
+  }
+
+  @Test
+  void operationAtTheSameMethodAndPathWithAnotherIdIsFound() {
+    ObjectNode document = OfficialDocuments.fromOurSpec(Style.V30);
+    ((ObjectNode) document.at("/paths/" + escaped() + "/get")).put("operationId", "listBuilds");
+
+    assertThat(OfficialDrift.compare(OfficialDocuments.json(document)))
+        .containsExactly(
+            new Finding(
+                FindingKind.OPERATION_ID_CHANGED,
+                BY_VERSION,
+                "operationId",
+                "ours getBuildsByVersionIds, published listBuilds"));
+  }
+
+  @Test
+  void documentWithNoneOfOurPathsIsRejected() {
+    assertThatThrownBy(
+            () ->
+                OfficialDrift.compare(
+                    "{\"openapi\":\"3.0.3\",\"paths\":{\"/zones\":{}}}"
+                        .getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(DriftInputException.class)
-        .hasMessage("the document has no path /accounts/{account_id}/builds/builds");
+        .hasMessageStartingWith(
+            "the document has none of our spec's paths: /accounts/{account_id}/builds/builds, ");
   }
 
   @Test
@@ -148,18 +203,26 @@ class OfficialDriftTest {
             "enum widened",
             doc -> array(doc, "BuildOutcome", "enum").add("timed_out"),
             new Finding(
-                FindingKind.ENUM_VALUE_ADDED, "$.result.builds.*.build_outcome", "\"timed_out\"")));
+                FindingKind.ENUM_VALUE_ADDED,
+                BY_VERSION,
+                "$.result.builds.*.build_outcome",
+                "\"timed_out\"")));
     edits.add(
         new Edit(
             "enum narrowed",
             doc -> remove(array(doc, "BuildStatus", "enum"), "queued"),
-            new Finding(FindingKind.ENUM_VALUE_REMOVED, "$.result.builds.*.status", "\"queued\"")));
+            new Finding(
+                FindingKind.ENUM_VALUE_REMOVED,
+                BY_VERSION,
+                "$.result.builds.*.status",
+                "\"queued\"")));
     edits.add(
         new Edit(
             "nullability flipped on",
             doc -> nullable(style, property(doc, "Build", "build_uuid")),
             new Finding(
                 FindingKind.NULLABILITY_CHANGED,
+                BY_VERSION,
                 "$.result.builds.*.build_uuid",
                 "the published document allows null, ours does not")));
     edits.add(
@@ -176,6 +239,7 @@ class OfficialDriftTest {
             },
             new Finding(
                 FindingKind.NULLABILITY_CHANGED,
+                BY_VERSION,
                 "$.result",
                 "ours allows null, the published document does not")));
     edits.add(
@@ -190,6 +254,7 @@ class OfficialDriftTest {
                             .put("description", "Unauthorized")),
             new Finding(
                 FindingKind.RESPONSE_ADDED,
+                BY_VERSION,
                 "responses.401",
                 "the published document has a 401 response; ours does not")));
     edits.add(
@@ -200,6 +265,7 @@ class OfficialDriftTest {
                     .put("maxItems", 50),
             new Finding(
                 FindingKind.PARAMETER_CHANGED,
+                BY_VERSION,
                 "query.version_ids",
                 "maxItems: ours 20, published 50")));
     edits.add(
@@ -215,6 +281,7 @@ class OfficialDriftTest {
             },
             new Finding(
                 FindingKind.PARAMETER_CHANGED,
+                BY_VERSION,
                 "query.page",
                 "added by the published document (optional, integer)")));
     edits.add(
@@ -223,6 +290,7 @@ class OfficialDriftTest {
             doc -> property(doc, "Trigger", "build_caching_enabled").put("type", "string"),
             new Finding(
                 FindingKind.TYPE_CHANGED,
+                BY_VERSION,
                 "$.result.builds.*.trigger.build_caching_enabled",
                 "ours boolean, published string")));
     edits.add(
@@ -231,6 +299,7 @@ class OfficialDriftTest {
             doc -> property(doc, "PullRequest", "created_on").remove("format"),
             new Finding(
                 FindingKind.FORMAT_CHANGED,
+                BY_VERSION,
                 "$.result.builds.*.pull_request.created_on",
                 "ours date-time, published none")));
     edits.add(
@@ -239,6 +308,7 @@ class OfficialDriftTest {
             doc -> remove(array(doc, "APIResponse", "required"), "success"),
             new Finding(
                 FindingKind.REQUIRED_CHANGED,
+                BY_VERSION,
                 "$.success",
                 "required in ours, optional in the published document")));
     edits.add(
@@ -249,6 +319,7 @@ class OfficialDriftTest {
                     .remove("pull_request_url"),
             new Finding(
                 FindingKind.PROPERTY_REMOVED,
+                BY_VERSION,
                 "$.result.builds.*.pull_request.pull_request_url",
                 "ours: string (uri)")));
     return edits;
@@ -262,7 +333,8 @@ class OfficialDriftTest {
                 ((ObjectNode) schema(doc, schemaName).get("properties"))
                     .putObject(NEW)
                     .put("type", "string"),
-            new Finding(FindingKind.PROPERTY_ADDED, path + "." + NEW, "published: string")));
+            new Finding(
+                FindingKind.PROPERTY_ADDED, BY_VERSION, path + "." + NEW, "published: string")));
   }
 
   private static ArrayNode array(ObjectNode doc, String schemaName, String keyword) {

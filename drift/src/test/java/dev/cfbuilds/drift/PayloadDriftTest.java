@@ -1,5 +1,6 @@
 package dev.cfbuilds.drift;
 
+import static dev.cfbuilds.drift.OfficialDocuments.BY_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,6 +47,7 @@ class PayloadDriftTest {
         .containsExactly(
             new Finding(
                 FindingKind.UNKNOWN_PROPERTY,
+                BY_VERSION,
                 "$.result.builds.*.artifacts",
                 "not in our spec; the body has an object"));
   }
@@ -63,10 +65,12 @@ class PayloadDriftTest {
         .containsExactlyInAnyOrder(
             new Finding(
                 FindingKind.UNKNOWN_PROPERTY,
+                BY_VERSION,
                 "$.x_top",
                 "not in our spec; the body has an integer"),
             new Finding(
                 FindingKind.UNKNOWN_PROPERTY,
+                BY_VERSION,
                 "$.errors[*].documentation_url",
                 "not in our spec; the body has a string"));
   }
@@ -83,7 +87,7 @@ class PayloadDriftTest {
       String object, String property, FindingKind kind, String path, String detail) {
     String body = edited(tree -> ((ObjectNode) tree.at(object)).put(property, SECRET));
 
-    assertThat(DRIFT.check(body)).containsExactly(new Finding(kind, path, detail));
+    assertThat(DRIFT.check(body)).containsExactly(new Finding(kind, BY_VERSION, path, detail));
   }
 
   @Test
@@ -98,6 +102,7 @@ class PayloadDriftTest {
         .containsExactly(
             new Finding(
                 FindingKind.UNKNOWN_ENUM_VALUE,
+                BY_VERSION,
                 "$.result.builds.*.build_trigger_metadata.provider_type",
                 "our spec allows [github]; the body has \"gitlab\""));
   }
@@ -107,14 +112,14 @@ class PayloadDriftTest {
       delimiter = '|',
       textBlock =
           """
-          build_outcome | $.result.builds.*.build_outcome | our spec says string and no null; the body has null
-          running_on    | $.result.builds.*.running_on    | our spec says string (date-time) and no null; the body has null
+          status     | $.result.builds.*.status     | our spec says string and no null; the body has null
+          created_on | $.result.builds.*.created_on | our spec says string (date-time) and no null; the body has null
           """)
   void nullWhereOurSpecHasNoneIsOneFinding(String property, String path, String detail) {
     String body = edited(tree -> build(tree).putNull(property));
 
     assertThat(DRIFT.check(body))
-        .containsExactly(new Finding(FindingKind.TYPE_MISMATCH, path, detail));
+        .containsExactly(new Finding(FindingKind.TYPE_MISMATCH, BY_VERSION, path, detail));
   }
 
   @Test
@@ -125,6 +130,7 @@ class PayloadDriftTest {
         .containsExactly(
             new Finding(
                 FindingKind.TYPE_MISMATCH,
+                BY_VERSION,
                 "$.result.builds.*.status",
                 "our spec says string; the body has an integer"));
   }
@@ -149,22 +155,27 @@ class PayloadDriftTest {
         .containsExactlyInAnyOrder(
             new Finding(
                 FindingKind.UNKNOWN_PROPERTY,
+                BY_VERSION,
                 "$.x_top",
                 "not in our spec; the body has an integer"),
             new Finding(
                 FindingKind.UNKNOWN_PROPERTY,
+                BY_VERSION,
                 "$.result.x_result",
                 "not in our spec; the body has an integer"),
             new Finding(
                 FindingKind.UNKNOWN_PROPERTY,
+                BY_VERSION,
                 "$.result.builds.*.preview_url",
                 "not in our spec; the body has a string"),
             new Finding(
                 FindingKind.UNKNOWN_ENUM_VALUE,
+                BY_VERSION,
                 "$.result.builds.*.status",
                 "our spec allows [initializing, queued, running, stopped]; the body has \"waiting\""),
             new Finding(
                 FindingKind.TYPE_MISMATCH,
+                BY_VERSION,
                 "$.result.builds.*.build_uuid",
                 "our spec says string (uuid) and no null; the body has null"));
   }
@@ -199,8 +210,10 @@ class PayloadDriftTest {
 
     assertThat(DRIFT.check(body))
         .containsExactly(
-            new Finding(FindingKind.MISSING_REQUIRED, "$.messages", "required by our spec"),
-            new Finding(FindingKind.MISSING_REQUIRED, "$.success", "required by our spec"));
+            new Finding(
+                FindingKind.MISSING_REQUIRED, BY_VERSION, "$.messages", "required by our spec"),
+            new Finding(
+                FindingKind.MISSING_REQUIRED, BY_VERSION, "$.success", "required by our spec"));
   }
 
   @Test
@@ -217,6 +230,71 @@ class PayloadDriftTest {
         .allSatisfy(finding -> assertThat(finding.toString()).doesNotContain(SECRET));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          getBuildsByVersionIds               | get-builds-by-version-ids
+          getLatestBuildsByScripts            | get-latest-builds-by-scripts
+          getBuildByUuid                      | get-build-by-uuid
+          getBuildLogs                        | get-build-logs
+          listBuildsByScript                  | list-builds-by-script
+          worker-deployments-list-deployments | worker-deployments-list-deployments
+          worker-script-list-workers          | worker-script-list-workers
+          """)
+  void eachOperationsOwnExampleFindsNothing(String operationId, String example) {
+    assertThat(PayloadDrift.forOurSpec(operationId).check(example(example))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          getLatestBuildsByScripts            | get-latest-builds-by-scripts        | /result/builds/e0cdf9a9729b6249ff3729acd839d320 | $.result.builds.*.x_new
+          getBuildByUuid                      | get-build-by-uuid                   | /result                                         | $.result.x_new
+          getBuildLogs                        | get-build-logs                      | /result                                         | $.result.x_new
+          listBuildsByScript                  | list-builds-by-script               | /result/1/trigger                               | $.result[*].trigger.x_new
+          worker-deployments-list-deployments | worker-deployments-list-deployments | /result/deployments/0/versions/1                | $.result.deployments[*].versions[*].x_new
+          worker-script-list-workers          | worker-script-list-workers          | /result/0/routes/0                              | $.result[*].routes[*].x_new
+          """)
+  void unknownPropertyInEachOperationsBodyIsFoundAtItsPlaceAndNamesTheOperation(
+      String operationId, String example, String object, String path) throws IOException {
+    ObjectNode tree = (ObjectNode) JSON.readTree(example(example));
+    ((ObjectNode) tree.at(object)).put("x_new", SECRET);
+
+    assertThat(PayloadDrift.forOurSpec(operationId).check(JSON.writeValueAsString(tree)))
+        .containsExactly(
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                operationId,
+                path,
+                "not in our spec; the body has a string"));
+  }
+
+  @Test
+  void aBodyIsCheckedAgainstTheOperationItIsFor() {
+    // A builds-by-version body is not a log page: its result has no lines, and builds is unknown.
+    assertThat(PayloadDrift.forOurSpec("getBuildLogs").check(sample()))
+        .contains(
+            new Finding(
+                FindingKind.UNKNOWN_PROPERTY,
+                "getBuildLogs",
+                "$.result.builds",
+                "not in our spec; the body has an object"));
+  }
+
+  @Test
+  void operationOurSpecLacksIsRejectedWithTheOperationsItHas() {
+    assertThatThrownBy(() -> PayloadDrift.forOurSpec("getBuilds"))
+        .isInstanceOf(DriftInputException.class)
+        .hasMessage(
+            "our spec has no operation getBuilds; it has getBuildsByVersionIds,"
+                + " getLatestBuildsByScripts, getBuildByUuid, getBuildLogs, listBuildsByScript,"
+                + " worker-deployments-list-deployments, worker-script-list-workers");
+  }
+
   @Test
   void bodyThatIsNotJsonIsRejectedWithoutQuotingIt() {
     assertThatThrownBy(() -> DRIFT.check("{\"token\": " + SECRET + "}"))
@@ -224,8 +302,17 @@ class PayloadDriftTest {
         .hasMessage("not JSON (line 1, column 11)");
   }
 
+  /** Returns our spec's example 200 body {@code name}. */
+  private static String example(String name) {
+    return resource("/dev/cfbuilds/spec/examples/" + name + ".200.json");
+  }
+
   static String sample() {
-    try (InputStream in = PayloadDriftTest.class.getResourceAsStream(SAMPLE)) {
+    return resource(SAMPLE);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PayloadDriftTest.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.cfbuilds.drift;
 
+import static dev.cfbuilds.drift.OfficialDocuments.BY_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,86 +22,184 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Compares our spec with a document in Cloudflare's own shape: the 200 response is {@code allOf}
- * the shared {@code builds_APIResponse}, which declares {@code result: {type: object, nullable:
- * true}}, and a part that gives {@code result} its real schema. Both parts name {@code result}, so
- * a reader that keeps one of them loses everything below it.
+ * Compares our spec with a document in Cloudflare's own shape, holding the seven operations of our
+ * spec as Cloudflare publishes them: each Builds 200 response is {@code allOf} the shared {@code
+ * builds_APIResponse}, which declares {@code result: {type: object, nullable: true}}, and a part
+ * that gives {@code result} its real schema; each Workers one {@code allOf} {@code
+ * workers_api-response-common} and a part with {@code result}. Both parts name {@code result}, so a
+ * reader that keeps one of them loses everything below it.
  */
 class PublishedShapeDriftTest {
-  private static final String FIXTURE = "published-builds-by-version.openapi.json";
-  private static final String BUILD = "$.result.builds.*";
+  private static final String FIXTURE = "published-read-api.openapi.json";
+  private static final String LATEST = "getLatestBuildsByScripts";
+  private static final String BY_UUID = "getBuildByUuid";
+  private static final String LOGS = "getBuildLogs";
+  private static final String BY_SCRIPT = "listBuildsByScript";
+  private static final String DEPLOYMENTS = "worker-deployments-list-deployments";
+  private static final String WORKERS = "worker-script-list-workers";
 
-  private static final String PUBLISHED_NULL = "the published document allows null, ours does not";
+  /** Where one build is in the 200 body of each operation that returns builds. */
+  private static final Map<String, String> BUILD_AT = new LinkedHashMap<>();
+
+  static {
+    BUILD_AT.put(BY_VERSION, "$.result.builds.*");
+    BUILD_AT.put(LATEST, "$.result.builds.*");
+    BUILD_AT.put(BY_UUID, "$.result");
+    BUILD_AT.put(BY_SCRIPT, "$.result[*]");
+  }
+
+  private static final String OURS_NULL = "ours allows null, the published document does not";
   private static final String INT32 = "ours int32, published none";
 
   /**
-   * Everything the unchanged fixture differs in from our spec, in both forms. Each is a real
-   * difference between the two documents, none an artefact of reading the {@code allOf}: the
-   * published {@code version_ids} is one comma-separated string, ours an array of UUIDs; the
-   * published {@code result} may not be null, because the second part's {@code result} does not
-   * allow it; our environment variables also accept the object shape; the published timestamps and
-   * pull request may be null.
+   * Everything the unchanged fixture differs in from our spec, in both forms, in our spec's
+   * operation order. Each is a real difference between the two documents, none an artefact of
+   * reading the {@code allOf}s: see {@link #build}, {@link #commaSeparated} and the comments below.
    */
-  private static final List<Finding> UNCHANGED =
-      List.of(
-          finding(
-              FindingKind.RESPONSE_REMOVED,
-              "responses.4XX",
-              "ours has a 4XX response; the published document does not"),
-          finding(
-              FindingKind.PARAMETER_CHANGED,
-              "query.version_ids",
-              "explode: ours false, published true"),
-          finding(
-              FindingKind.PARAMETER_CHANGED,
-              "query.version_ids",
-              "minItems: ours 1, published null"),
-          finding(
-              FindingKind.PARAMETER_CHANGED,
-              "query.version_ids",
-              "maxItems: ours 20, published null"),
-          finding(
-              FindingKind.PARAMETER_CHANGED,
-              "query.version_ids",
-              "type changed: ours array, published string"),
-          finding(FindingKind.FORMAT_CHANGED, "$.errors[*].code", INT32),
-          finding(
-              FindingKind.NULLABILITY_CHANGED,
-              "$.result",
-              "ours allows null, the published document does not"),
-          finding(
-              FindingKind.TYPE_CHANGED,
-              BUILD + ".build_trigger_metadata.environment_variables.*",
-              "ours object or string, published string"),
-          finding(
-              FindingKind.PROPERTY_REMOVED,
-              BUILD + ".build_trigger_metadata.environment_variables.*.is_secret",
-              "ours: boolean"),
-          finding(
-              FindingKind.PROPERTY_REMOVED,
-              BUILD + ".build_trigger_metadata.environment_variables.*.created_on",
-              "ours: string (date-time)"),
-          finding(
-              FindingKind.PROPERTY_REMOVED,
-              BUILD + ".build_trigger_metadata.environment_variables.*.value",
-              "ours: string or null"),
-          finding(FindingKind.NULLABILITY_CHANGED, BUILD + ".initializing_on", PUBLISHED_NULL),
-          finding(FindingKind.NULLABILITY_CHANGED, BUILD + ".pull_request", PUBLISHED_NULL),
-          finding(FindingKind.NULLABILITY_CHANGED, BUILD + ".running_on", PUBLISHED_NULL),
-          finding(FindingKind.NULLABILITY_CHANGED, BUILD + ".stopped_on", PUBLISHED_NULL),
-          finding(FindingKind.NULLABILITY_CHANGED, BUILD + ".trigger.deleted_on", PUBLISHED_NULL),
-          finding(
-              FindingKind.NULLABILITY_CHANGED,
-              BUILD + ".trigger.repo_connection.deleted_on",
-              PUBLISHED_NULL),
-          finding(FindingKind.FORMAT_CHANGED, "$.result_info.count", INT32),
-          finding(FindingKind.FORMAT_CHANGED, "$.result_info.page", INT32),
-          finding(FindingKind.FORMAT_CHANGED, "$.result_info.per_page", INT32),
-          finding(FindingKind.FORMAT_CHANGED, "$.result_info.total_count", INT32),
-          finding(FindingKind.FORMAT_CHANGED, "$.result_info.total_pages", INT32));
+  private static final List<Finding> UNCHANGED = unchanged();
 
-  /** One edit of the fixture, and the findings it must add. */
-  record Variant(String name, Consumer<ObjectNode> change, List<Finding> expected) {
+  private static List<Finding> unchanged() {
+    List<Finding> findings = new ArrayList<>();
+    findings.add(noResponse(BY_VERSION, "4XX"));
+    findings.addAll(commaSeparated(BY_VERSION, "query.version_ids"));
+    findings.add(errorCode(BY_VERSION));
+    // The second part's result does not allow null, so the published result may not be null.
+    findings.add(finding(FindingKind.NULLABILITY_CHANGED, BY_VERSION, "$.result", OURS_NULL));
+    findings.addAll(build(BY_VERSION));
+    findings.addAll(resultInfo(BY_VERSION));
+
+    findings.add(noResponse(LATEST, "401"));
+    findings.addAll(commaSeparated(LATEST, "query.external_script_ids"));
+    findings.add(errorCode(LATEST));
+    findings.addAll(build(LATEST));
+    findings.addAll(resultInfo(LATEST));
+
+    findings.add(noResponse(BY_UUID, "401"));
+    findings.add(errorCode(BY_UUID));
+    findings.addAll(build(BY_UUID));
+    findings.addAll(resultInfo(BY_UUID));
+
+    findings.add(noResponse(LOGS, "401"));
+    findings.add(errorCode(LOGS));
+    // Our cursor may be null, as a later copy of the schemas has it.
+    findings.add(finding(FindingKind.NULLABILITY_CHANGED, LOGS, "$.result.cursor", OURS_NULL));
+    findings.addAll(resultInfo(LOGS));
+
+    findings.add(noResponse(BY_SCRIPT, "401"));
+    findings.add(noResponse(BY_SCRIPT, "404"));
+    findings.add(
+        finding(
+            FindingKind.PARAMETER_CHANGED, BY_SCRIPT, "query.page", "format changed: " + INT32));
+    findings.add(
+        finding(
+            FindingKind.PARAMETER_CHANGED,
+            BY_SCRIPT,
+            "query.per_page",
+            "format changed: " + INT32));
+    findings.add(errorCode(BY_SCRIPT));
+    findings.addAll(build(BY_SCRIPT));
+    findings.addAll(resultInfo(BY_SCRIPT));
+
+    // The Workers API's messages have an int32 code in ours, a bare integer in the published
+    // document, and the published success is enum [true], ours any boolean.
+    findings.add(errorCode(DEPLOYMENTS));
+    findings.add(finding(FindingKind.FORMAT_CHANGED, DEPLOYMENTS, "$.messages[*].code", INT32));
+    findings.add(
+        finding(
+            FindingKind.FORMAT_CHANGED,
+            DEPLOYMENTS,
+            "$.result.deployments[*].versions[*].percentage",
+            "ours double, published none"));
+    findings.add(onlyTrue(DEPLOYMENTS));
+    findings.add(errorCode(WORKERS));
+    findings.add(finding(FindingKind.FORMAT_CHANGED, WORKERS, "$.messages[*].code", INT32));
+    findings.add(onlyTrue(WORKERS));
+    return List.copyOf(findings);
+  }
+
+  /**
+   * Returns what one build differs in, at its place in {@code operation}'s body: our build_outcome
+   * may be null, our environment variables also accept the object shape, and our build has the
+   * properties a later document added (deploy_hook, preview_url, pull_request.closed_on).
+   */
+  private static List<Finding> build(String operation) {
+    String at = BUILD_AT.get(operation);
+    String variables = at + ".build_trigger_metadata.environment_variables.*";
+    return List.of(
+        finding(FindingKind.NULLABILITY_CHANGED, operation, at + ".build_outcome", OURS_NULL),
+        finding(
+            FindingKind.TYPE_CHANGED,
+            operation,
+            variables,
+            "ours object or string, published string"),
+        finding(FindingKind.PROPERTY_REMOVED, operation, variables + ".is_secret", "ours: boolean"),
+        finding(
+            FindingKind.PROPERTY_REMOVED,
+            operation,
+            variables + ".created_on",
+            "ours: string (date-time)"),
+        finding(
+            FindingKind.PROPERTY_REMOVED, operation, variables + ".value", "ours: string or null"),
+        finding(
+            FindingKind.PROPERTY_REMOVED, operation, at + ".deploy_hook", "ours: object or null"),
+        finding(FindingKind.PROPERTY_REMOVED, operation, at + ".preview_url", "ours: string (uri)"),
+        finding(
+            FindingKind.PROPERTY_REMOVED,
+            operation,
+            at + ".pull_request.closed_on",
+            "ours: string (date-time) or null"));
+  }
+
+  /**
+   * Returns how a comma-separated query parameter differs: the published one is one string, ours an
+   * array of at most 20, sent comma-separated.
+   */
+  private static List<Finding> commaSeparated(String operation, String parameter) {
+    return Stream.of(
+            "explode: ours false, published true",
+            "minItems: ours 1, published null",
+            "maxItems: ours 20, published null",
+            "type changed: ours array, published string")
+        .map(detail -> finding(FindingKind.PARAMETER_CHANGED, operation, parameter, detail))
+        .toList();
+  }
+
+  private static Finding noResponse(String operation, String code) {
+    return finding(
+        FindingKind.RESPONSE_REMOVED,
+        operation,
+        "responses." + code,
+        "ours has a " + code + " response; the published document does not");
+  }
+
+  private static Finding errorCode(String operation) {
+    return finding(FindingKind.FORMAT_CHANGED, operation, "$.errors[*].code", INT32);
+  }
+
+  private static Finding onlyTrue(String operation) {
+    return finding(
+        FindingKind.ENUM_VALUE_REMOVED,
+        operation,
+        "$.success",
+        "the published document allows only [true]; ours any value");
+  }
+
+  private static List<Finding> resultInfo(String operation) {
+    return Stream.of("count", "page", "per_page", "total_count", "total_pages")
+        .map(name -> finding(FindingKind.FORMAT_CHANGED, operation, "$.result_info." + name, INT32))
+        .toList();
+  }
+
+  /**
+   * One edit of the fixture, the findings it must add, and those it must take away from {@link
+   * #UNCHANGED}.
+   */
+  record Variant(
+      String name, Consumer<ObjectNode> change, List<Finding> added, Predicate<Finding> gone) {
+    Variant(String name, Consumer<ObjectNode> change, List<Finding> added) {
+      this(name, change, added, finding -> false);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -112,12 +214,13 @@ class PublishedShapeDriftTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("variantsInBothStyles")
-  void eachChangeBelowResultIsFoundAtItsPath(Style style, Variant variant) {
+  void eachChangeBelowResultIsFoundAtItsPathInEachOperation(Style style, Variant variant) {
     ObjectNode document = fixture(style);
     variant.change().accept(document);
 
     List<Finding> expected = new ArrayList<>(UNCHANGED);
-    expected.addAll(variant.expected());
+    expected.removeIf(variant.gone());
+    expected.addAll(variant.added());
     assertThat(compare(document)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
@@ -134,59 +237,212 @@ class PublishedShapeDriftTest {
   private static List<Variant> variants(Style style) {
     return List.of(
         new Variant(
-            "preview_url added to the build",
+            "build_minutes added to the build",
             doc ->
-                properties(doc, "BuildResponse")
-                    .putObject("preview_url")
-                    .put("type", "string")
-                    .put("format", "uri"),
-            List.of(
-                new Finding(
-                    FindingKind.PROPERTY_ADDED,
-                    BUILD + ".preview_url",
-                    "published: string (uri)"))),
+                properties(doc, "builds_BuildResponse")
+                    .putObject("build_minutes")
+                    .put("type", "integer"),
+            inEachBuild(FindingKind.PROPERTY_ADDED, ".build_minutes", "published: integer")),
         new Variant(
-            "deploy_hook added to the build",
+            "deploy_hook, preview_url and closed_on added, as a later document has them",
             doc -> {
-              ObjectNode hook = properties(doc, "BuildResponse").putObject("deploy_hook");
+              ObjectNode build = properties(doc, "builds_BuildResponse");
+              ObjectNode hook = build.putObject("deploy_hook");
               nullable(style, hook, "object");
-              hook.putObject("properties").putObject("deploy_hook_name").put("type", "string");
+              hook.putObject("properties")
+                  .putObject("deploy_hook_name")
+                  .put("type", "string")
+                  .put("minLength", 1)
+                  .put("maxLength", 58);
+              build.putObject("preview_url").put("type", "string").put("format", "uri");
+              ObjectNode closedOn =
+                  ((ObjectNode) build.get("pull_request").get("properties")).putObject("closed_on");
+              nullable(style, closedOn, "string");
+              closedOn.put("format", "date-time");
             },
-            List.of(
-                new Finding(
-                    FindingKind.PROPERTY_ADDED,
-                    BUILD + ".deploy_hook",
-                    "published: object or null"))),
+            List.of(),
+            finding ->
+                finding.kind() == FindingKind.PROPERTY_REMOVED
+                    && Stream.of(".deploy_hook", ".preview_url", ".pull_request.closed_on")
+                        .anyMatch(name -> finding.path().equals(buildAt(finding) + name))),
         new Variant(
             "gitlab added to provider_type",
-            doc -> ((ArrayNode) schema(doc, "SCMProviderType").get("enum")).add("gitlab"),
-            List.of(
-                new Finding(
+            doc -> ((ArrayNode) schema(doc, "builds_SCMProviderType").get("enum")).add("gitlab"),
+            concat(
+                inEachBuild(
                     FindingKind.ENUM_VALUE_ADDED,
-                    BUILD + ".build_trigger_metadata.provider_type",
+                    ".build_trigger_metadata.provider_type",
                     "\"gitlab\""),
-                new Finding(
+                inEachBuild(
                     FindingKind.ENUM_VALUE_ADDED,
-                    BUILD + ".trigger.repo_connection.provider_type",
+                    ".trigger.repo_connection.provider_type",
                     "\"gitlab\""))),
         new Variant(
             "build_caching_enabled turned into a string",
-            doc -> schema(doc, "build_caching_enabled").put("type", "string").remove("default"),
-            List.of(
-                new Finding(
-                    FindingKind.TYPE_CHANGED,
-                    BUILD + ".trigger.build_caching_enabled",
-                    "ours boolean, published string"))),
+            doc ->
+                schema(doc, "builds_build_caching_enabled").put("type", "string").remove("default"),
+            inEachBuild(
+                FindingKind.TYPE_CHANGED,
+                ".trigger.build_caching_enabled",
+                "ours boolean, published string")),
         new Variant(
             "a build's status narrowed",
             doc ->
-                ((ArrayNode) schema(doc, "BuildStatus").get("enum"))
+                ((ArrayNode) schema(doc, "builds_BuildStatus").get("enum"))
                     .removeIf(value -> value.asText().equals("queued")),
-            List.of(new Finding(FindingKind.ENUM_VALUE_REMOVED, BUILD + ".status", "\"queued\""))));
+            inEachBuild(FindingKind.ENUM_VALUE_REMOVED, ".status", "\"queued\"")),
+        new Variant(
+            "the latest builds of unbuilt Workers listed",
+            doc ->
+                properties(doc, "builds_LatestBuildsResponse")
+                    .putObject("unbuilt")
+                    .put("type", "array")
+                    .putObject("items")
+                    .put("type", "string"),
+            List.of(
+                finding(
+                    FindingKind.PROPERTY_ADDED, LATEST, "$.result.unbuilt", "published: array"))),
+        new Variant(
+            "a log line's items may be booleans",
+            doc ->
+                ((ArrayNode)
+                        properties(doc, "builds_BuildLogsResponse").at("/lines/items/items/anyOf"))
+                    .addObject()
+                    .put("type", "boolean"),
+            List.of(
+                finding(
+                    FindingKind.TYPE_CHANGED,
+                    LOGS,
+                    "$.result.lines[*][*]",
+                    "ours number or string, published boolean or number or string"))),
+        new Variant(
+            "a log page's truncated turned into a string",
+            doc ->
+                properties(doc, "builds_BuildLogsResponse").with("truncated").put("type", "string"),
+            List.of(
+                finding(
+                    FindingKind.TYPE_CHANGED,
+                    LOGS,
+                    "$.result.truncated",
+                    "ours boolean, published string"))),
+        new Variant(
+            "immediate added to a deployment's strategy",
+            doc ->
+                ((ArrayNode) properties(doc, "workers_deployment").at("/strategy/enum"))
+                    .add("immediate"),
+            List.of(
+                finding(
+                    FindingKind.ENUM_VALUE_ADDED,
+                    DEPLOYMENTS,
+                    "$.result.deployments[*].strategy",
+                    "\"immediate\""))),
+        new Variant(
+            "a deployment version's percentage turned into an integer",
+            doc ->
+                ((ObjectNode)
+                        properties(doc, "workers_deployment").at("/versions/items/properties"))
+                    .with("percentage")
+                    .put("type", "integer"),
+            List.of(
+                finding(
+                    FindingKind.TYPE_CHANGED,
+                    DEPLOYMENTS,
+                    "$.result.deployments[*].versions[*].percentage",
+                    "ours number, published integer"))),
+        new Variant(
+            "compatibility_date added to a Worker",
+            doc ->
+                properties(doc, "workers_script-response")
+                    .putObject("compatibility_date")
+                    .put("type", "string"),
+            List.of(
+                finding(
+                    FindingKind.PROPERTY_ADDED,
+                    WORKERS,
+                    "$.result[*].compatibility_date",
+                    "published: string"))),
+        new Variant(
+            "a route's pattern turned into an object",
+            doc -> properties(doc, "workers_route").with("pattern").put("type", "object"),
+            List.of(
+                finding(
+                    FindingKind.TYPE_CHANGED,
+                    WORKERS,
+                    "$.result[*].routes[*].pattern",
+                    "ours string, published object"))),
+        new Variant(
+            "a Workers message's code narrowed to 7003",
+            doc ->
+                ((ObjectNode) schema(doc, "workers_messages").at("/items/properties/code"))
+                    .putArray("enum")
+                    .add(7003),
+            List.of(
+                finding(
+                    FindingKind.ENUM_VALUE_REMOVED,
+                    DEPLOYMENTS,
+                    "$.errors[*].code",
+                    "the published document allows only [7003]; ours any value"),
+                finding(
+                    FindingKind.ENUM_VALUE_REMOVED,
+                    DEPLOYMENTS,
+                    "$.messages[*].code",
+                    "the published document allows only [7003]; ours any value"),
+                finding(
+                    FindingKind.ENUM_VALUE_REMOVED,
+                    WORKERS,
+                    "$.errors[*].code",
+                    "the published document allows only [7003]; ours any value"),
+                finding(
+                    FindingKind.ENUM_VALUE_REMOVED,
+                    WORKERS,
+                    "$.messages[*].code",
+                    "the published document allows only [7003]; ours any value"))),
+        new Variant(
+            "getBuildLogs published under another operationId",
+            doc ->
+                ((ObjectNode)
+                        doc.at(
+                            "/paths/~1accounts~1{account_id}~1builds~1builds~1{build_uuid}~1logs/get"))
+                    .put("operationId", "getBuildLog"),
+            List.of(
+                finding(
+                    FindingKind.OPERATION_ID_CHANGED,
+                    LOGS,
+                    "operationId",
+                    "ours getBuildLogs, published getBuildLog"))),
+        new Variant(
+            "list Workers gone from the document",
+            doc -> ((ObjectNode) doc.get("paths")).remove("/accounts/{account_id}/workers/scripts"),
+            List.of(
+                finding(
+                    FindingKind.OPERATION_REMOVED,
+                    WORKERS,
+                    "GET /accounts/{account_id}/workers/scripts",
+                    "ours has this operation; the published document has none at this method and"
+                        + " path")),
+            finding -> finding.operation().equals(WORKERS)));
   }
 
-  private static Finding finding(FindingKind kind, String path, String detail) {
-    return new Finding(kind, path, detail);
+  /** Returns one finding of {@code kind} at {@code below} each build, in each operation. */
+  private static List<Finding> inEachBuild(FindingKind kind, String below, String detail) {
+    List<Finding> findings = new ArrayList<>();
+    BUILD_AT.forEach((operation, at) -> findings.add(finding(kind, operation, at + below, detail)));
+    return findings;
+  }
+
+  /** Returns where a build is in the body of {@code finding}'s operation, or {@code ""}. */
+  private static String buildAt(Finding finding) {
+    return BUILD_AT.getOrDefault(finding.operation(), "");
+  }
+
+  private static List<Finding> concat(List<Finding> first, List<Finding> second) {
+    List<Finding> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
+  }
+
+  private static Finding finding(FindingKind kind, String operation, String path, String detail) {
+    return new Finding(kind, operation, path, detail);
   }
 
   private static List<Finding> compare(ObjectNode document) {
@@ -208,8 +464,9 @@ class PublishedShapeDriftTest {
     return document;
   }
 
+  /** Returns the component schema {@code name}, as the fixture names it. */
   private static ObjectNode schema(ObjectNode document, String name) {
-    return OfficialDocuments.schema(document, name);
+    return (ObjectNode) document.path("components").path("schemas").path(name);
   }
 
   private static ObjectNode properties(ObjectNode document, String name) {
