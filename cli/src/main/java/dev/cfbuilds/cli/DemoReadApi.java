@@ -2,8 +2,8 @@ package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.client.BuildsResource;
-import dev.cfbuilds.generated.CanonicalUuid;
 import dev.cfbuilds.model.runtime.ApiWiring;
+import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

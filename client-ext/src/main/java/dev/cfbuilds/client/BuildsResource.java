@@ -5,6 +5,7 @@ import dev.cfbuilds.client.errors.MalformedResponseException;
 import dev.cfbuilds.client.errors.NotFoundException;
 import dev.cfbuilds.client.errors.UnknownWorkerException;
 import dev.cfbuilds.client.internal.BuildUuids;
+import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.client.internal.ReadApi;
 import dev.cfbuilds.client.internal.WorkerNames;
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
@@ -296,7 +297,7 @@ public final class BuildsResource {
               api.builds().getLatestBuildsByScripts(account, new CSVParams(chunk)),
               r -> ReadApi.Envelope.builds(r.getSuccess(), r.getErrors())));
     }
-    CloudflareBuildsClient.await(ReadApi.allOrFirstFailure(requests));
+    Futures.await(ReadApi.allOrFirstFailure(requests));
     Map<String, Build> byTag = new HashMap<>();
     for (CompletableFuture<LatestBuildsResponse> request : requests) {
       LatestBuildsResponse body = request.join();

@@ -209,7 +209,8 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    * @throws IllegalArgumentException if the account ID is not valid
    */
   public BuildsResource builds(String accountId) {
-    return new BuildsResource(this, readApi, workerNames, AccountIds.check(accountId), sleeper);
+    return new BuildsResource(
+        this, readApi, workerNames, AccountIds.check(accountId), service.settings().sleeper());
   }
 
   /**

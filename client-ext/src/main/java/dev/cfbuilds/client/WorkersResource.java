@@ -2,6 +2,7 @@ package dev.cfbuilds.client;
 
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.UnknownWorkerException;
+import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.client.internal.ReadApi;
 import dev.cfbuilds.client.internal.WorkerNames;
 import dev.cfbuilds.generated.model.Build;
@@ -68,7 +69,7 @@ public final class WorkersResource {
   public List<Deployment> deployments(String worker) {
     String checked = WorkerNames.check(worker, "worker");
     client.checkOpen();
-    return deploymentsOf(CloudflareBuildsClient.await(request(names.nameOf(account, checked))));
+    return deploymentsOf(Futures.await(request(names.nameOf(account, checked))));
   }
 
   /**
@@ -107,7 +108,7 @@ public final class WorkersResource {
     for (String worker : order) {
       requests.add(request(names.nameOf(account, worker)));
     }
-    CloudflareBuildsClient.await(ReadApi.allOrFirstFailure(requests));
+    Futures.await(ReadApi.allOrFirstFailure(requests));
     Map<String, Deployment> liveOf = new LinkedHashMap<>();
     Set<String> versionIds = new LinkedHashSet<>();
     for (int i = 0; i < order.size(); i++) {

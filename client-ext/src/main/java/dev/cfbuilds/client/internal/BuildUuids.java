@@ -1,6 +1,6 @@
 package dev.cfbuilds.client.internal;
 
-import dev.cfbuilds.generated.CanonicalUuid;
+import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.util.Objects;
 import java.util.UUID;
 
