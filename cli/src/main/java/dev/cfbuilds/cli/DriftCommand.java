@@ -10,6 +10,7 @@ import dev.cfbuilds.drift.OurSpec;
 import dev.cfbuilds.drift.PayloadDrift;
 import dev.cfbuilds.drift.Redaction;
 import dev.cfbuilds.drift.SpecOperation;
+import dev.cfbuilds.redis.RedisStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -224,12 +225,17 @@ final class DriftCommand implements Callable<Integer> {
                 })
             .build();
     CloudflareException failure = null;
-    try (CloudflareBuildsClient client =
-        CloudflareBuildsClient.builder()
-            .fromEnv(apiAccess.environment(context.env()))
-            .okHttpClient(capture)
-            .build()) {
-      client.getBuildsByVersionIds(account, versionIds);
+    try {
+      CloudflareBuildsClient.Builder builder =
+          CloudflareBuildsClient.builder()
+              .fromEnv(apiAccess.environment(context.env()))
+              .okHttpClient(capture);
+      // --rate-limit and CFBUILDS_REDIS_URL hold for --live as for every command that calls the
+      // API.
+      try (RedisStore shared = apiAccess.share(builder, context.env());
+          CloudflareBuildsClient client = builder.build()) {
+        client.getBuildsByVersionIds(account, versionIds);
+      }
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     } catch (CloudflareException e) {

@@ -83,7 +83,7 @@ class DriftCommandTest {
             "\nExit codes:\n"
                 + "  0   no finding\n"
                 + "  1   API or network error\n"
-                + "  2   usage error, bad version ID, or unreadable file\n"
+                + "  2   usage error, bad version ID or operationId, or unreadable file\n"
                 + "  6   drift found\n");
   }
 

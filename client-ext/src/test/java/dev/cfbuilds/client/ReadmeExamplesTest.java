@@ -279,7 +279,7 @@ class ReadmeExamplesTest {
       assertThat(printed)
           .containsExactly(
               "90.0% " + v90 + " c0ffee8a1c2e4f",
-              "10.0% 0f3e2d1c-5b4a-4978-8e6f-a1b2c3d4e5f6 not built by Workers Builds",
+              "10.0% 0f3e2d1c-5b4a-4978-8e6f-a1b2c3d4e5f6 no commit known",
               "latest build stopped fail",
               "2026-12-04T09:12:03Z npm ERR! Missing script: build");
     }
@@ -290,20 +290,21 @@ class ReadmeExamplesTest {
     LiveDeployment live = client.workers().live("checkout-api");
     for (LiveDeployment.Version version : live.versions()) {
       Build build = version.build(); // null for a version not built by Workers Builds
+      BuildTriggerMetadata trigger = build == null ? null : build.getBuildTriggerMetadata();
       System.out.println(
           version.percentage()
               + "% "
               + version.versionId()
               + " "
-              + (build == null
-                  ? "not built by Workers Builds"
-                  : build.getBuildTriggerMetadata().getCommitHash()));
+              + (trigger == null ? "no commit known" : trigger.getCommitHash()));
     }
-    // Did its latest build pass?
+    // Did its latest build pass? (null: the Worker has never been built)
     Build latest = client.builds().latest(List.of("checkout-api")).builds().get("checkout-api");
-    System.out.println("latest build " + latest.getStatus() + " " + latest.getBuildOutcome());
+    System.out.println(
+        "latest build "
+            + (latest == null ? "none" : latest.getStatus() + " " + latest.getBuildOutcome()));
     // Why did it fail? Its log lines, read page by page.
-    if (latest.getBuildOutcome() == BuildOutcome.FAIL) {
+    if (latest != null && latest.getBuildOutcome() == BuildOutcome.FAIL) {
       try (Stream<LogLine> lines = client.builds().logs(latest.getBuildUuid().toString())) {
         lines.forEach(line -> System.out.println(line.time() + " " + line.message()));
       }
