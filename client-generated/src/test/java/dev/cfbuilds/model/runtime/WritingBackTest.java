@@ -1,8 +1,11 @@
 package dev.cfbuilds.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonWriter;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.generated.model.PullRequest;
@@ -43,6 +46,16 @@ class WritingBackTest {
     assertThat(fixed._rawProperties()).isEmpty();
     assertThat(fixed._mismatchedPaths()).isEmpty();
     assertThat(METADATA.toJson(fixed)).isEqualTo("{\"branch\":\"main\"}");
+
+    BuildTriggerMetadata unknownTwice = METADATA.fromJson("{\"extra\":1,\"extra\":2}");
+    assertThat(unknownTwice._additionalProperties()).containsExactly(entry("extra", 2.0));
+  }
+
+  @Test
+  void refusesAnObjectWithARepeatedKeyInsideRawJson() {
+    assertThatThrownBy(() -> METADATA.fromJson("{\"extra\":{\"b\":1,\"b\":2}}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("$.extra.b");
   }
 
   @Test
