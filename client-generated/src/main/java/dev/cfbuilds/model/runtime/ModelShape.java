@@ -62,7 +62,8 @@ final class ModelShape {
   final List<Property> properties;
   private final Constructor<?> constructor;
 
-  private ModelShape(Class<?> type) {
+  /** Reads {@code type}'s shape; use {@link #of}, which caches it (tests read it afresh). */
+  ModelShape(Class<?> type) {
     this.type = type;
     List<Property> found = new ArrayList<>();
     for (Field field : type.getDeclaredFields()) {
