@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.Spliterator;
@@ -276,12 +275,7 @@ public final class BuildsResource {
    * @throws CloudflareException if a request fails; the others are cancelled
    */
   public LatestBuilds latest(Collection<String> workers) {
-    Objects.requireNonNull(workers, "workers == null");
-    Set<String> checked = new LinkedHashSet<>();
-    int position = 0;
-    for (String worker : workers) {
-      checked.add(WorkerNames.check(worker, "workers[" + position++ + "]"));
-    }
+    Set<String> checked = WorkerNames.checkAll(workers);
     client.checkOpen();
     Map<String, String> tagOf = new LinkedHashMap<>();
     for (String worker : checked) {

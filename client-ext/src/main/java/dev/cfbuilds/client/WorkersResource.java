@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -96,12 +95,7 @@ public final class WorkersResource {
    * @throws CloudflareException if a request fails; the others are cancelled
    */
   public Map<String, LiveDeployment> live(Collection<String> workers) {
-    Objects.requireNonNull(workers, "workers == null");
-    Set<String> checked = new LinkedHashSet<>();
-    int position = 0;
-    for (String worker : workers) {
-      checked.add(WorkerNames.check(worker, "workers[" + position++ + "]"));
-    }
+    Set<String> checked = WorkerNames.checkAll(workers);
     client.checkOpen();
     List<String> order = new ArrayList<>(checked);
     List<CompletableFuture<DeploymentsResponse>> requests = new ArrayList<>();

@@ -4,11 +4,14 @@ import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.UnknownWorkerException;
 import dev.cfbuilds.generated.model.WorkerScript;
 import dev.cfbuilds.generated.model.WorkerScriptsResponse;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +36,23 @@ public final class WorkerNames {
 
   public WorkerNames(ReadApi api) {
     this.api = api;
+  }
+
+  /**
+   * Checks every one of {@code workers} as {@link #check} does, naming each as {@code workers[i]},
+   * and returns them in order without repeats.
+   *
+   * @throws NullPointerException if {@code workers} or one of them is null
+   * @throws IllegalArgumentException if one of them is not a valid name or tag
+   */
+  public static Set<String> checkAll(Collection<String> workers) {
+    Objects.requireNonNull(workers, "workers == null");
+    Set<String> checked = new LinkedHashSet<>();
+    int position = 0;
+    for (String worker : workers) {
+      checked.add(check(worker, "workers[" + position++ + "]"));
+    }
+    return checked;
   }
 
   /**
