@@ -1,7 +1,6 @@
 package dev.cfbuilds.benchmarks;
 
 import dev.cfbuilds.generated.model.Build;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -106,26 +102,7 @@ public class FanOutBaselineBenchmark {
   public Map<String, Build> floorOkHttpOf8() throws InterruptedException, ExecutionException {
     List<CompletableFuture<Map<String, Build>>> results = new ArrayList<>();
     for (List<String> chunk : Fixtures.chunks(ids)) {
-      CompletableFuture<Map<String, Build>> result = new CompletableFuture<>();
-      results.add(result);
-      okHttp
-          .newCall(RawOkHttp.request(loopback.server().baseUrl(), chunk))
-          .enqueue(
-              new Callback() {
-                @Override
-                public void onFailure(Call call, IOException e) {
-                  result.completeExceptionally(e);
-                }
-
-                @Override
-                public void onResponse(Call call, Response response) {
-                  try (response) {
-                    result.complete(RawOkHttp.decode(response));
-                  } catch (IOException | RuntimeException e) {
-                    result.completeExceptionally(e);
-                  }
-                }
-              });
+      results.add(RawOkHttp.enqueue(okHttp, RawOkHttp.request(loopback.server().baseUrl(), chunk)));
     }
     Map<String, Build> builds = new LinkedHashMap<>();
     for (CompletableFuture<Map<String, Build>> result : results) {

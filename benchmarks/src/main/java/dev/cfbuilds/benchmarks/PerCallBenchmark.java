@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -57,26 +54,7 @@ public class PerCallBenchmark extends MicrosecondBenchmark {
   /** The floor's request and decoding, run on OkHttp's dispatcher thread while the caller waits. */
   @Benchmark
   public Map<String, Build> floorAsync() throws InterruptedException, ExecutionException {
-    CompletableFuture<Map<String, Build>> result = new CompletableFuture<>();
-    okHttp
-        .newCall(request())
-        .enqueue(
-            new Callback() {
-              @Override
-              public void onFailure(Call call, IOException e) {
-                result.completeExceptionally(e);
-              }
-
-              @Override
-              public void onResponse(Call call, Response response) {
-                try (response) {
-                  result.complete(decode(response));
-                } catch (IOException | RuntimeException e) {
-                  result.completeExceptionally(e);
-                }
-              }
-            });
-    return result.get();
+    return RawOkHttp.enqueue(okHttp, request()).get();
   }
 
   /** The peer, one request. */

@@ -7,7 +7,11 @@ import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -43,5 +47,32 @@ final class RawOkHttp {
       throw new IOException("HTTP " + response.code());
     }
     return ENVELOPE.fromJson(response.body().source()).getResult().getBuilds();
+  }
+
+  /**
+   * Enqueues {@code request} on {@code okHttp} and returns its builds, decoded on OkHttp's thread
+   * as an asynchronous floor would.
+   */
+  static CompletableFuture<Map<String, Build>> enqueue(OkHttpClient okHttp, Request request) {
+    CompletableFuture<Map<String, Build>> result = new CompletableFuture<>();
+    okHttp
+        .newCall(request)
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onFailure(Call call, IOException e) {
+                result.completeExceptionally(e);
+              }
+
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  result.complete(decode(response));
+                } catch (IOException | RuntimeException e) {
+                  result.completeExceptionally(e);
+                }
+              }
+            });
+    return result;
   }
 }
