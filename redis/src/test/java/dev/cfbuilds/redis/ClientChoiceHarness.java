@@ -1,5 +1,6 @@
 package dev.cfbuilds.redis;
 
+import dev.cfbuilds.redis.testing.RedisServer;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -39,7 +40,7 @@ final class ClientChoiceHarness {
         Runnable viaJedis =
             () ->
                 jedis.evalsha(
-                    sha, keys, List.of("1000000000", "1000", "j" + ids.incrementAndGet()));
+                    sha, keys, List.of("1000000000", "1000", "j" + ids.incrementAndGet(), "1"));
         String[] keyArray = keys.toArray(new String[0]);
         Runnable viaLettuce =
             () ->
@@ -49,7 +50,8 @@ final class ClientChoiceHarness {
                     keyArray,
                     "1000000000",
                     "1000",
-                    "l" + ids.incrementAndGet());
+                    "l" + ids.incrementAndGet(),
+                    "1");
         System.out.println("µs per admission on loopback (lower is better); rounds alternate");
         for (int round = 1; round <= 3; round++) {
           report("Jedis   1 thread ", round, perCall(viaJedis, 1));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.client.EnvironmentVariables;
 import dev.cfbuilds.generated.model.Build;
+import dev.cfbuilds.redis.testing.RedisServer;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +24,7 @@ class ReadmeSampleTest {
   @Test
   void theRedisSampleRuns() throws Exception {
     try (RedisServer redis = RedisServer.start()) {
-      RedisStoreTest.awaitFirstWindow(redis);
+      redis.awaitFirstWindow(Duration.ofMinutes(5).plusSeconds(5));
       StubApi api = new StubApi();
       try {
         Map<String, String> env =

@@ -1,5 +1,7 @@
-package dev.cfbuilds.redis;
+package dev.cfbuilds.redis.testing;
 
+import dev.cfbuilds.client.store.Admission;
+import dev.cfbuilds.redis.RedisStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,10 +16,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} on a free loopback port, started for a test and killed after it: no
- * persistence, so a restart forgets everything, as a crashed Redis without a disk does.
+ * Runs a real {@code redis-server} (from the {@code PATH}) on a free loopback port, started for a
+ * test and killed after it: no persistence, so a restart forgets everything, as a crashed Redis
+ * without a disk does. Shared with the CLI's tests and the benchmarks through this module's test
+ * jar (package {@code dev.cfbuilds.redis.testing} only); not published as API.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
   private final int port;
@@ -30,36 +34,67 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts a server on a free loopback port and waits until it answers PING. */
-  static RedisServer start() throws IOException {
+  public static RedisServer start() throws IOException {
     RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("cfbuilds-redis"));
     server.launch();
     return server;
   }
 
   /** Returns a free loopback port, which nothing listens on. */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
 
-  int port() {
+  /** Returns the port it listens on, on 127.0.0.1. */
+  public int port() {
     return port;
   }
 
   /** Returns the server's URI, such as {@code redis://127.0.0.1:6379/0}. */
-  String uri() {
-    return "redis://127.0.0.1:" + port + "/0";
+  public String uri() {
+    return uri(0);
+  }
+
+  /**
+   * Returns the URI of the server's database {@code db}, such as {@code redis://127.0.0.1:6379/2}.
+   */
+  public String uri(int db) {
+    return "redis://127.0.0.1:" + port + "/" + db;
+  }
+
+  /**
+   * Waits until the server admits requests to a budget of {@code window}: a Redis started less than
+   * a window ago admits nothing, since it cannot know what a previous life of it admitted (the
+   * module's README.md).
+   */
+  public void awaitFirstWindow(Duration window) throws InterruptedException {
+    awaitFirstWindow(uri(), window);
+  }
+
+  /**
+   * Waits until the Redis at {@code uri} admits requests to a budget of {@code window}. Asks
+   * through a {@link RedisStore} under a key prefix of its own, so that no budget a test uses is
+   * touched.
+   */
+  public static void awaitFirstWindow(String uri, Duration window) throws InterruptedException {
+    try (RedisStore probe = RedisStore.builder().uri(uri).keyPrefix("probe").build()) {
+      Admission admission;
+      while (!(admission = probe.tryAcquire(1, window)).isAdmitted()) {
+        Thread.sleep(admission.retryIn().toMillis());
+      }
+    }
   }
 
   /** Kills the server, forgetting everything it held. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** Kills the server and starts a new one on the same port: an empty Redis, just started. */
-  void restart() throws IOException, InterruptedException {
+  public void restart() throws IOException, InterruptedException {
     kill();
     launch();
   }
