@@ -64,7 +64,7 @@ class BenchmarkClientsNeverWaitTest {
 
   @ParameterizedTest
   @EnumSource(RateBudgetBenchmark.Budget.class)
-  void rateBudgetBenchmarkNeverWaits(RateBudgetBenchmark.Budget budget) {
+  void rateBudgetBenchmarkNeverWaits(RateBudgetBenchmark.Budget budget) throws Exception {
     RateBudgetBenchmark benchmark = new RateBudgetBenchmark();
     benchmark.budget = budget;
     benchmark.setUp();
