@@ -2,8 +2,11 @@ package dev.cfbuilds.benchmarks;
 
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.redis.RedisStore;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +36,13 @@ import mockwebserver3.RecordedRequest;
  * requests per 5 minutes. Time is scaled down ten times, and the budget with it, so the rate is the
  * same (4 requests a second) and the run still spans two windows: 120 requests per 30 s, for 60 s.
  * The processes are real JVMs ({@code --poll} mode of this class), each asking for one chunk of 20
- * IDs at a time; every build is {@code running}, so every poll asks again. They start together and
- * are stopped together after the run (a request that arrives later is not counted). Redis is the
- * one {@code CFBUILDS_REDIS_URL} names, else one started here, which admits nothing in its first
- * window: the harness waits that out first. Not a test; run it with
+ * IDs at a time; every build is {@code running}, so every poll asks again. Each first makes one
+ * call against a second stub, under a key prefix of its own, so that its first counted request does
+ * not load classes between its admission and its sending (in a cold JVM on a loaded machine that
+ * took longer than the client's margin, which is scaled down with the window to 0.5 s). Then they
+ * start together and are stopped together after the run (a request that arrives later is not
+ * counted). Redis is the one {@code CFBUILDS_REDIS_URL} names, else one started here, which admits
+ * nothing in its first window: the harness waits that out first. Not a test; run it with
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.cfbuilds.benchmarks.SharedBudgetHarness
@@ -50,16 +56,17 @@ public final class SharedBudgetHarness {
   static final Duration RUN = Duration.ofSeconds(60);
 
   private static final String POLL = "--poll";
+  private static final String READY = "ready";
 
   private SharedBudgetHarness() {}
 
   /**
-   * Runs both rounds and prints the table; with {@code --poll BASE_URL REDIS_URI|- OFFSET}, polls
-   * as one of the processes until killed.
+   * Runs both rounds and prints the table; with {@code --poll BASE_URL WARM_UP_URL REDIS_URI|-
+   * OFFSET}, polls as one of the processes until killed.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length == 4 && args[0].equals(POLL)) {
-      poll(args[1], args[2].equals("-") ? null : args[2], Integer.parseInt(args[3]));
+    if (args.length == 5 && args[0].equals(POLL)) {
+      poll(args[1], args[2], args[3].equals("-") ? null : args[3], Integer.parseInt(args[4]));
       return;
     }
     Logger.getLogger(MockWebServer.class.getName()).setLevel(Level.SEVERE);
@@ -99,11 +106,13 @@ public final class SharedBudgetHarness {
   private static String round(String name, String redisUri) throws Exception {
     System.out.println("round: " + name + " (" + RUN.toSeconds() + " s)");
     Stub stub = new Stub();
-    try (MockWebServer server = new MockWebServer()) {
+    try (MockWebServer server = new MockWebServer();
+        MockWebServer warmUp = new MockWebServer()) {
       server.setDispatcher(stub);
       server.start();
+      warmUp.setDispatcher(new Stub());
+      warmUp.start();
       List<Process> processes = new ArrayList<>();
-      long start = System.nanoTime();
       for (int p = 0; p < PROCESSES; p++) {
         processes.add(
             new ProcessBuilder(
@@ -115,11 +124,25 @@ public final class SharedBudgetHarness {
                     SharedBudgetHarness.class.getName(),
                     POLL,
                     server.url("/client/v4/").toString(),
+                    warmUp.url("/client/v4/").toString(),
                     redisUri == null ? "-" : redisUri,
                     String.valueOf(p * VERSIONS / PROCESSES))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start());
+      }
+      for (Process process : processes) {
+        BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (!READY.equals(line)) {
+          throw new IllegalStateException("a polling process said " + line + ", not " + READY);
+        }
+      }
+      long start = System.nanoTime();
+      for (Process process : processes) {
+        process.getOutputStream().write('\n');
+        process.getOutputStream().flush();
       }
       long end = start + RUN.toNanos();
       Thread.sleep(RUN.toMillis());
@@ -143,13 +166,40 @@ public final class SharedBudgetHarness {
   }
 
   /**
-   * Polls the {@value #VERSIONS} versions one chunk at a time, starting at chunk {@code offset},
-   * forever, through a client with the harness's budget, shared through {@code redisUri} if not
-   * null.
+   * Makes one call against {@code warmUpUrl}, says {@value #READY}, waits for a line on standard
+   * input, then polls the {@value #VERSIONS} versions one chunk at a time, starting at chunk {@code
+   * offset}, until killed, through a client with the harness's budget, shared through {@code
+   * redisUri} if not null.
    */
-  private static void poll(String baseUrl, String redisUri, int offset) {
+  private static void poll(String baseUrl, String warmUpUrl, String redisUri, int offset)
+      throws IOException {
     List<List<String>> chunks = Fixtures.chunks(Fixtures.versionIds(VERSIONS));
-    RedisStore store = redisUri == null ? null : RedisStore.create(redisUri);
+    try (RedisStore warmUpStore = store(redisUri, "cfbuilds-harness-warm-up");
+        CloudflareBuildsClient warmUp = client(warmUpUrl, warmUpStore)) {
+      warmUp.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, chunks.get(0));
+    }
+    System.out.println(READY);
+    System.out.flush();
+    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    try (RedisStore store = store(redisUri, RedisStore.DEFAULT_KEY_PREFIX);
+        CloudflareBuildsClient client = client(baseUrl, store)) {
+      for (int i = offset / Fixtures.CHUNK; ; i++) {
+        client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, chunks.get(i % chunks.size()));
+      }
+    }
+  }
+
+  /** Returns a store on {@code redisUri} under {@code keyPrefix}, or null if the URI is null. */
+  private static RedisStore store(String redisUri, String keyPrefix) {
+    return redisUri == null
+        ? null
+        : RedisStore.builder().uri(redisUri).keyPrefix(keyPrefix).build();
+  }
+
+  /**
+   * Returns a client of {@code baseUrl} with the harness's budget, sharing {@code store} if any.
+   */
+  private static CloudflareBuildsClient client(String baseUrl, RedisStore store) {
     CloudflareBuildsClient.Builder builder =
         CloudflareBuildsClient.builder()
             .apiToken(Fixtures.API_TOKEN)
@@ -158,11 +208,7 @@ public final class SharedBudgetHarness {
     if (store != null) {
       builder.sharedStore(store);
     }
-    try (CloudflareBuildsClient client = builder.build()) {
-      for (int i = offset / Fixtures.CHUNK; ; i++) {
-        client.getBuildsByVersionIds(Fixtures.ACCOUNT_ID, chunks.get(i % chunks.size()));
-      }
-    }
+    return builder.build();
   }
 
   /** Returns the most of {@code sorted} within any {@code windowNanos}. */
