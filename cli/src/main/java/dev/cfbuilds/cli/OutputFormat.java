@@ -127,7 +127,8 @@ enum OutputFormat {
     return cells;
   }
 
-  private static String csvField(String value) {
+  /** Returns {@code value} as one CSV field, quoted as RFC 4180 asks when it must be. */
+  static String csvField(String value) {
     if (value.contains(",")
         || value.contains("\"")
         || value.contains("\r")
