@@ -50,10 +50,7 @@ final class LogLinePrinter {
           out.println("time,message");
           headerPrinted = true;
         }
-        out.println(
-            OutputFormat.csvField(timeText(line.time(), ""))
-                + ","
-                + OutputFormat.csvField(text(line)));
+        out.println(OutputFormat.csvRow(timeText(line.time(), ""), text(line)));
       }
       case JSON -> out.println(json(line));
     }
