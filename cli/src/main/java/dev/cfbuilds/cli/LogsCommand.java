@@ -205,12 +205,16 @@ final class LogsCommand implements Callable<Integer> {
                 progress.afterOutput();
               });
     } catch (NotFoundException e) {
-      return noSuchBuild(uuid);
+      last = null;
     } finally {
+      // Erased before any message, so that the message does not follow the status on its line.
       if (progress != null) {
         progress.close();
         removeHook(clearOnExit);
       }
+    }
+    if (last == null) {
+      return noSuchBuild(uuid);
     }
     if (last.getBuildOutcome() == BuildOutcome.SUCCESS) {
       return ExitCodes.OK;
