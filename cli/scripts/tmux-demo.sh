@@ -22,7 +22,7 @@ fi
 SESSION="cfbuilds-demo-$$"
 CMD="java -jar $JAR"
 failed=0
-tmux new-session -d -s "$SESSION" -x 132 -y 24
+tmux new-session -d -s "$SESSION" -x 120 -y 12
 trap 'tmux kill-session -t "$SESSION" 2>/dev/null || true' EXIT
 
 screen() { tmux capture-pane -p -t "$SESSION"; }

@@ -274,5 +274,9 @@ class LogsCommandTest {
     assertThat(result.outLines())
         .last()
         .isEqualTo("2026-12-04T09:12:03.000Z Failed: build command exited with code: 2");
+    CliRun byVersion =
+        run(Map.of(), "", true, "logs", "--demo", "--version", DemoWorkers.CHECKOUT_V90);
+    assertThat(byVersion.exitCode()).isZero();
+    assertThat(byVersion.outLines()).hasSize(5);
   }
 }
