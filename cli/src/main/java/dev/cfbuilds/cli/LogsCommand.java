@@ -104,7 +104,7 @@ final class LogsCommand implements Callable<Integer> {
     if (given.size() > 1) {
       throw new UsageException(
           String.join(" and ", given)
-              + " were both given: give only one of BUILD_UUID, --version"
+              + " were given together: give only one of BUILD_UUID, --version"
               + " and --worker");
     }
     if (buildUuid != null && !CanonicalUuid.matches(buildUuid)) {

@@ -247,11 +247,11 @@ class LogsCommandTest {
         .assertUsageError("logs needs a build: give BUILD_UUID, --version or --worker");
     run(api.env(), "", false, "logs", UUID, "--worker", "checkout-api")
         .assertUsageError(
-            "BUILD_UUID and --worker were both given: give only one of BUILD_UUID, --version and"
+            "BUILD_UUID and --worker were given together: give only one of BUILD_UUID, --version and"
                 + " --worker");
     run(api.env(), "", false, "logs", "--version", VERSION, "--worker", "x", UUID)
         .assertUsageError(
-            "BUILD_UUID and --version and --worker were both given: give only one of BUILD_UUID,"
+            "BUILD_UUID and --version and --worker were given together: give only one of BUILD_UUID,"
                 + " --version and --worker");
     run(api.env(), "", false, "logs", "b335c0af")
         .assertUsageError("BUILD_UUID is not a UUID (8-4-4-4-12 hex digits): \"b335c0af\"");
