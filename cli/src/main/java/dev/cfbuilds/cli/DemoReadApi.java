@@ -2,6 +2,7 @@ package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.client.BuildsResource;
+import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ final class DemoReadApi {
       if (!CanonicalUuid.matches(uuid) || path.size() > 4) {
         return null;
       }
-      Map<String, Object> build = buildByUuid(uuid);
+      Object build = buildByUuid(uuid);
       if (build == null) {
         return buildsError(404, CODE_NOT_FOUND, "Not found");
       }
@@ -80,8 +81,26 @@ final class DemoReadApi {
     return null;
   }
 
-  private Map<String, Object> buildByUuid(String uuid) {
-    return DemoWorkers.GROWING_BUILD.equals(uuid) ? logs.growingBuild() : DemoWorkers.byUuid(uuid);
+  /**
+   * Returns build {@code uuid} of the demo's lists, or the build that made one of its Workers' live
+   * versions (as the version endpoint made it up), or null.
+   */
+  private Object buildByUuid(String uuid) {
+    if (DemoWorkers.GROWING_BUILD.equals(uuid)) {
+      return logs.growingBuild();
+    }
+    Map<String, Object> listed = DemoWorkers.byUuid(uuid);
+    if (listed != null) {
+      return listed;
+    }
+    for (String versionId :
+        List.of(DemoWorkers.CHECKOUT_V90, DemoWorkers.CHECKOUT_V10, DemoWorkers.RESIZER_VERSION)) {
+      Build build = DemoBuilds.forVersion(versionId);
+      if (build.getBuildUuid() != null && uuid.equals(build.getBuildUuid().toString())) {
+        return build;
+      }
+    }
+    return null;
   }
 
   private MockResponse latest(String tags) {
