@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfbuilds.client.errors.NotFoundException;
+import dev.cfbuilds.client.errors.OutcomeUnknownException;
 import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.TriggerChoiceException;
 import dev.cfbuilds.generated.model.Build;
@@ -16,7 +17,10 @@ import dev.cfbuilds.generated.model.BuildOutcome;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.CanceledBuild;
 import dev.cfbuilds.generated.model.WorkerTrigger;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -329,5 +333,28 @@ class TriggersTest {
                 + PermissionDeniedException.WRITE_TOKEN_HINT);
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(posts()).hasSize(1);
+  }
+
+  @Test
+  void readmeSample() {
+    twoTriggers();
+    server.on(buildsPath(PRODUCTION), r -> ok("{\"build_uuid\":\"" + NEW_BUILD + "\"}"));
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      try {
+        Build build = client.triggers().startBuild("checkout-api", BuildSource.branch("main"));
+        System.out.println("started " + build.getBuildUuid());
+      } catch (TriggerChoiceException e) {
+        System.out.println("name a trigger: " + e.triggers().size() + " to choose from");
+      } catch (OutcomeUnknownException e) {
+        System.out.println(e.getMessage()); // says how to check before trying again
+      }
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .isEqualTo("started " + NEW_BUILD + System.lineSeparator());
   }
 }
