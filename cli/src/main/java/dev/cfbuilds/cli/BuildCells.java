@@ -4,6 +4,7 @@ import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildTriggerMetadata;
 import dev.cfbuilds.model.runtime.JsonField;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +42,51 @@ final class BuildCells {
     return commit == null || commit.length() <= SHORT_COMMIT_LENGTH
         ? commit
         : commit.substring(0, SHORT_COMMIT_LENGTH);
+  }
+
+  /**
+   * Returns {@code branch@commit} with the commit abbreviated, such as {@code main@1a2b3c4}; a
+   * missing part shows {@code ?}, and a build with neither gives {@code null}.
+   */
+  static String branchAtCommit(Build build) {
+    String branch = branch(build);
+    String commit = shortCommit(build);
+    if (branch == null && commit == null) {
+      return null;
+    }
+    return (branch == null ? "?" : branch) + "@" + (commit == null ? "?" : commit);
+  }
+
+  static String author(Build build) {
+    BuildTriggerMetadata metadata = build.getBuildTriggerMetadata();
+    return metadata == null ? null : metadata.getAuthor();
+  }
+
+  /** Returns the build's UUID as text, or {@code null}. */
+  static String uuid(Build build) {
+    return build.getBuildUuid() == null ? null : build.getBuildUuid().toString();
+  }
+
+  /**
+   * Returns how long before {@code now} the build was created, in its largest unit, such as {@code
+   * 45s}, {@code 12m}, {@code 5h} or {@code 3d}; {@code 0s} for a time in the future.
+   */
+  static String age(Build build, Instant now) {
+    OffsetDateTime created = build.getCreatedOn();
+    if (created == null) {
+      return null;
+    }
+    long seconds = Math.max(0, Duration.between(created.toInstant(), now).toSeconds());
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    if (seconds < 3600) {
+      return seconds / 60 + "m";
+    }
+    if (seconds < 86_400) {
+      return seconds / 3600 + "h";
+    }
+    return seconds / 86_400 + "d";
   }
 
   static String triggerSource(Build build) {

@@ -174,6 +174,11 @@ final class DemoWorkers {
     deployment.put("source", "wrangler");
     deployment.put("strategy", "percentage");
     deployment.put("versions", List.of(versions));
+    if (versions.length > 1) {
+      deployment.put("author_email", "maria.lopez@acme-shop.example");
+      deployment.put(
+          "annotations", Map.of("workers/message", "Roll out the new payment form to 10%"));
+    }
     return deployment;
   }
 

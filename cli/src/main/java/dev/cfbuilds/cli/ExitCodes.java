@@ -13,13 +13,23 @@ final class ExitCodes {
   /** The API answered with an error, or the network failed. */
   static final int API_ERROR = 1;
 
-  /** The command line, a version ID or an input file was unusable. */
+  /**
+   * The command line, a version ID, a Worker, a build UUID or an input file was unusable; nothing
+   * was sent.
+   */
   static final int USAGE = 2;
 
-  /** A version had no build and {@code --fail-on-missing} was given. */
+  /**
+   * What was asked for does not exist: a Worker name or tag, a build UUID, a version without a
+   * build ({@code logs --version}, or {@code builds --fail-on-missing}), a Worker never built
+   * ({@code logs --worker}).
+   */
   static final int MISSING = 3;
 
-  /** With {@code --wait}: every build stopped, and some ended other than {@code success}. */
+  /**
+   * With {@code builds --wait}: every build stopped, and some ended other than {@code success};
+   * with {@code logs --follow}: the build ended other than {@code success}.
+   */
   static final int BUILD_FAILED = 4;
 
   /** With {@code --wait}: the wait timed out before every build stopped. */

@@ -7,12 +7,14 @@ import picocli.CommandLine;
 
 /**
  * Runs the {@code cfbuilds} command line: {@code java -jar cfbuilds.jar builds [VERSION_ID…]},
- * {@code … drift --official FILE}.
+ * {@code … status [WORKER…]}, {@code … logs BUILD_UUID --follow}, {@code … list WORKER}, {@code …
+ * drift --official FILE}.
  *
- * <p>Exit codes: {@code 0} ok; {@code 1} API or network error; {@code 2} usage error or bad version
- * ID or unreadable file; {@code 3} a version had no build and {@code --fail-on-missing} was given;
- * with {@code --wait}, {@code 4} some build ended other than success and {@code 5} the wait timed
- * out; {@code 6} {@code drift} found a difference.
+ * <p>Exit codes ({@link ExitCodes}): {@code 0} ok; {@code 1} API or network error; {@code 2} usage
+ * error or bad argument, nothing sent; {@code 3} what was asked for does not exist (a Worker, a
+ * build, a version's build; or, with {@code --fail-on-missing}, a version had no build); {@code 4}
+ * a build waited for or followed ended other than success; {@code 5} the wait timed out; {@code 6}
+ * {@code drift} found a difference.
  */
 public final class Main {
   private Main() {}
@@ -32,6 +34,9 @@ public final class Main {
         new CommandLine(new CfbuildsCommand())
             .addSubcommand(new BuildsCommand(context))
             .addSubcommand(new DriftCommand(context))
+            .addSubcommand(new StatusCommand(context))
+            .addSubcommand(new LogsCommand(context))
+            .addSubcommand(new ListCommand(context))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler(UsageException::report)
             .setOut(out)

@@ -41,22 +41,7 @@ enum OutputFormat {
                       BuildCells::triggerSource,
                       BuildCells::createdOnUtc,
                       BuildCells::durationText)));
-      int[] widths = new int[rows.get(0).size()];
-      for (List<String> row : rows) {
-        for (int i = 0; i < widths.length; i++) {
-          widths[i] = Math.max(widths[i], row.get(i).length());
-        }
-      }
-      for (List<String> row : rows) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < widths.length; i++) {
-          line.append(row.get(i));
-          if (i < widths.length - 1) {
-            line.append(" ".repeat(widths[i] - row.get(i).length() + COLUMN_GAP));
-          }
-        }
-        out.println(line);
-      }
+      TextTable.print(rows, out, "");
     }
   },
 
@@ -105,7 +90,6 @@ enum OutputFormat {
     }
   };
 
-  private static final int COLUMN_GAP = 2;
   private static final JsonAdapter<Map<String, Build>> BUILDS_ADAPTER =
       ApiWiring.moshi()
           .<Map<String, Build>>adapter(
@@ -127,7 +111,17 @@ enum OutputFormat {
     return cells;
   }
 
-  private static String csvField(String value) {
+  /** Returns {@code cells} as one CSV row, a null cell as an empty field. */
+  static String csvRow(String... cells) {
+    List<String> quoted = new ArrayList<>();
+    for (String cell : cells) {
+      quoted.add(csvField(cell == null ? "" : cell));
+    }
+    return String.join(",", quoted);
+  }
+
+  /** Returns {@code value} as one CSV field, quoted as RFC 4180 asks when it must be. */
+  static String csvField(String value) {
     if (value.contains(",")
         || value.contains("\"")
         || value.contains("\r")

@@ -71,18 +71,21 @@ public final class BuildsResource {
   private final WorkerNames names;
   private final String account;
   private final Sleeper sleeper;
+  private final ProgressListener progress;
 
   BuildsResource(
       CloudflareBuildsClient client,
       ReadApi api,
       WorkerNames names,
       String account,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      ProgressListener progress) {
     this.client = client;
     this.api = api;
     this.names = names;
     this.account = account;
     this.sleeper = sleeper;
+    this.progress = progress;
   }
 
   /**
@@ -140,7 +143,8 @@ public final class BuildsResource {
    * truncated, and checks the build's status after each round: two requests a round. Between rounds
    * it waits {@link #FIRST_POLL_INTERVAL}, then each wait 1.5 times the last, up to {@link
    * #MAX_POLL_INTERVAL}; a round that brings lines sets the wait back to the first. Waits go
-   * through the builder's {@link Sleeper}; requests through the rate budget.
+   * through the builder's {@link Sleeper}; requests through the rate budget. The builder's {@link
+   * ProgressListener} hears {@link ProgressListener#onFollowPoll} with each status read.
    *
    * <p>Stop it by interrupting the thread (a {@link
    * dev.cfbuilds.client.errors.CloudflareIoException} is thrown, the interrupt flag kept), closing
@@ -165,6 +169,7 @@ public final class BuildsResource {
       } while (reader.truncated() && reader.progressed());
       client.checkOpen();
       Build build = getChecked(uuid);
+      progress.onFollowPoll(build);
       if (build.getStatus() == BuildStatus.STOPPED) {
         // Lines written between the last page and the status read come now, at least one page.
         while (true) {

@@ -213,7 +213,12 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    */
   public BuildsResource builds(String accountId) {
     return new BuildsResource(
-        this, readApi, workerNames, AccountIds.check(accountId), service.settings().sleeper());
+        this,
+        readApi,
+        workerNames,
+        AccountIds.check(accountId),
+        service.settings().sleeper(),
+        service.settings().progress());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.cfbuilds.client;
 
+import dev.cfbuilds.generated.model.Build;
+
 /**
  * Hears of each request of a call as it finishes, for showing progress when a call with many
  * version IDs fans out into many requests, and of each poll of {@code awaitBuilds}. Called on the
@@ -23,4 +25,10 @@ public interface ProgressListener {
    * nothing by default.
    */
   default void onAwaitPoll(int pending, int total) {}
+
+  /**
+   * Reports the build as {@link BuildsResource#followLogs} read it after each round of log pages,
+   * while it follows; the last report is the build as it stopped. Does nothing by default.
+   */
+  default void onFollowPoll(Build build) {}
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,6 +54,18 @@ public final class WorkersResource {
     String checked = WorkerNames.check(worker, "worker");
     client.checkOpen();
     return names.tagOf(account, checked);
+  }
+
+  /**
+   * Returns every Worker in the account, name to tag (32 hex digits, lower case), sorted by name:
+   * the Workers API's list of scripts, read once per account for the client's life and shared with
+   * the name lookups.
+   *
+   * @throws CloudflareException if the request fails
+   */
+  public SortedMap<String, String> list() {
+    client.checkOpen();
+    return names.tagsByName(account);
   }
 
   /**

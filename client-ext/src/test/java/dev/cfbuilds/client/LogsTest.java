@@ -183,6 +183,37 @@ class LogsTest {
   }
 
   @Test
+  void theProgressListenerHearsEachStatusTheFollowReads() throws IOException {
+    List<String> statuses = new ArrayList<>();
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void onRequestDone(int done, int total) {}
+
+          @Override
+          public void onFollowPoll(Build build) {
+            statuses.add(build.getStatus().value());
+          }
+        };
+    server.on(LOGS, request -> ok(logs(null, false)));
+    AtomicInteger statusReads = new AtomicInteger();
+    server.on(
+        BUILD,
+        request ->
+            switch (statusReads.incrementAndGet()) {
+              case 1 -> ok(build(UUID_1, "queued", null, "2026-12-04T09:12:01Z"));
+              case 2 -> ok(build(UUID_1, "running", null, "2026-12-04T09:12:01Z"));
+              default -> ok(build(UUID_1, "stopped", "success", "2026-12-04T09:12:01Z"));
+            });
+    try (CloudflareBuildsClient listening =
+        server.clientBuilder().sleeper(time).clock(time).progressListener(listener).build()) {
+      listening.builds().followLogs(UUID_1, line -> {});
+    }
+
+    assertThat(statuses).containsExactly("queued", "running", "stopped");
+  }
+
+  @Test
   void readsTheLinesWrittenBetweenTheLastPageAndTheStop() {
     AtomicInteger statusReads = new AtomicInteger();
     // Nothing new on any page read while the build runs; its last lines appear as it stops.

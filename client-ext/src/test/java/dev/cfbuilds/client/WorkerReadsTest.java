@@ -122,6 +122,28 @@ class WorkerReadsTest {
   }
 
   @Test
+  void listsEveryWorkerByNameFromTheOneScriptsListTheLookupsShare() {
+    AtomicInteger lists = new AtomicInteger();
+    server.on(
+        "/workers/scripts",
+        request -> {
+          lists.incrementAndGet();
+          return ok(
+              ReadServer.scripts(
+                  "zeta",
+                  TAG.toUpperCase(Locale.ROOT),
+                  "alpha",
+                  "0123456789abcdef0123456789abcdef"));
+        });
+
+    assertThat(client.workers().list())
+        .containsExactly(
+            Map.entry("alpha", "0123456789abcdef0123456789abcdef"), Map.entry("zeta", TAG));
+    assertThat(client.workers().resolve("zeta")).isEqualTo(TAG);
+    assertThat(lists.get()).isEqualTo(1);
+  }
+
+  @Test
   void latestSendsTwentyTagsARequestAndNamesTheWorkersWithoutBuilds() {
     List<String> tags = new ArrayList<>();
     for (int i = 0; i < 45; i++) {

@@ -5,6 +5,7 @@ import dev.cfbuilds.client.errors.UnknownWorkerException;
 import dev.cfbuilds.generated.model.WorkerScript;
 import dev.cfbuilds.generated.model.WorkerScriptsResponse;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -131,6 +134,14 @@ public final class WorkerNames {
       throw unknown(worker);
     }
     return name;
+  }
+
+  /**
+   * Returns every Worker of {@code account}, name to tag (lower case), sorted by name, from the
+   * same list of scripts that maps names (read once per account).
+   */
+  public SortedMap<String, String> tagsByName(String account) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(scripts(account).tagByName));
   }
 
   private static UnknownWorkerException unknown(String worker) {
