@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.InternalServerException;
+import dev.cfbuilds.client.errors.MalformedResponseException;
 import dev.cfbuilds.client.errors.OutcomeUnknownException;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.WorkerTrigger;
@@ -166,6 +167,20 @@ class WriteRetriesTest {
     }
 
     assertThat(posts()).hasSize(1);
+  }
+
+  @Test
+  void anAnswerThatCannotBeReadSaysTheBuildMayHaveStarted() {
+    server.on(BUILDS, r -> json(200, "<html>OK</html>"));
+
+    OutcomeUnknownException e;
+    try (CloudflareBuildsClient client = server.clientBuilder().sleeper(sleeps::add).build()) {
+      e = catchThrowableOfType(OutcomeUnknownException.class, () -> start(client));
+    }
+
+    assertThat(posts()).hasSize(1);
+    assertThat(e.getCause()).isInstanceOf(MalformedResponseException.class);
+    assertThat(e.getMessage()).contains("Check with `cfbuilds list checkout-api`");
   }
 
   @Test

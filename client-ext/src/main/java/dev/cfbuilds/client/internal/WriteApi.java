@@ -3,6 +3,7 @@ package dev.cfbuilds.client.internal;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.InternalServerException;
+import dev.cfbuilds.client.errors.MalformedResponseException;
 import dev.cfbuilds.client.errors.OutcomeUnknownException;
 import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.UnexpectedStatusCodeException;
@@ -60,7 +61,8 @@ public final class WriteApi {
    * @param effect what the request may have done, for a message: {@code "started a build of
    *     checkout-api (branch main)"}
    * @param check how to find out whether it did: {@code "cfbuilds list checkout-api"}
-   * @throws OutcomeUnknownException if the request may have been acted on but no answer says so
+   * @throws OutcomeUnknownException if the request may have been acted on but no answer says so: an
+   *     I/O error once it was written, a 5xx or 408, or a 2xx whose body cannot be read
    * @throws PermissionDeniedException for a 403, its message ending with {@link
    *     PermissionDeniedException#WRITE_TOKEN_HINT}
    * @throws CloudflareException for any other failure, as {@link ReadApi#execute} throws them
@@ -75,7 +77,8 @@ public final class WriteApi {
         throw e;
       }
       throw unknown(effect, check, e);
-    } catch (InternalServerException e) {
+    } catch (InternalServerException | MalformedResponseException e) {
+      // A 2xx whose body cannot be read most likely did what was asked; the caller cannot tell.
       throw unknown(effect, check, e);
     } catch (UnexpectedStatusCodeException e) {
       if (e.statusCode() == 408) {
