@@ -49,6 +49,7 @@ final class DemoDispatcher extends Dispatcher {
   private final LongSupplier nanoTime;
   private final Map<String, Long> firstAsked = new ConcurrentHashMap<>();
   private final DemoReadApi readApi;
+  private final DemoWriteApi writeApi;
 
   /** Creates a dispatcher whose builds never change. */
   DemoDispatcher() {
@@ -63,12 +64,21 @@ final class DemoDispatcher extends Dispatcher {
   DemoDispatcher(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
     this.readApi = new DemoReadApi(nanoTime != null ? nanoTime : System::nanoTime);
+    this.writeApi = new DemoWriteApi(nanoTime != null ? nanoTime : System::nanoTime);
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpUrl url = request.getUrl();
     List<String> segments = url.pathSegments();
+    if (segments.size() > 4 && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)) {
+      MockResponse write = writeApi.dispatch(request, segments.subList(4, segments.size()));
+      if (write != null) {
+        return hasCredentials(request.getHeaders())
+            ? write
+            : error(401, CODE_AUTHENTICATION, "Authentication error");
+      }
+    }
     if (segments.size() > 4
         && segments.subList(0, 3).equals(PATH_BEFORE_ACCOUNT)
         && "GET".equals(request.getMethod())) {

@@ -37,6 +37,8 @@ public final class Main {
             .addSubcommand(new StatusCommand(context))
             .addSubcommand(new LogsCommand(context))
             .addSubcommand(new ListCommand(context))
+            .addSubcommand(new TriggerCommand(context))
+            .addSubcommand(new CancelCommand(context))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler(UsageException::report)
             .setOut(out)

@@ -36,13 +36,16 @@ class DriftCommandTest {
 
   /**
    * What {@link #specWithGitlab()} finds: the new provider type, at both places of a build, in each
-   * of the four operations that return builds.
+   * of the five operations that return builds, and in the repository connection of each trigger.
    */
   private static final String GITLAB_FINDINGS =
       gitlab("$.result.builds.*", BY_VERSION)
           + gitlab("$.result.builds.*", "getLatestBuildsByScripts")
           + gitlab("$.result", "getBuildByUuid")
-          + gitlab("$.result[*]", "listBuildsByScript");
+          + gitlab("$.result[*]", "listBuildsByScript")
+          + "ENUM_VALUE_ADDED\t$.result[*].repo_connection.provider_type\t\"gitlab\"\t"
+          + "listTriggersByScript\n"
+          + gitlab("$.result", "createManualBuild");
 
   private static String gitlab(String build, String operation) {
     return "ENUM_VALUE_ADDED\t"
@@ -117,7 +120,7 @@ class DriftCommandTest {
         .isEqualTo(
             "drift: no finding comparing our spec and the published document "
                 + temp.resolve("spec.yaml")
-                + " (7 operations)\n");
+                + " (10 operations)\n");
   }
 
   @Test
@@ -127,8 +130,8 @@ class DriftCommandTest {
     assertFindings(result, GITLAB_FINDINGS);
     assertThat(result.err())
         .isEqualTo(
-            "drift: 8 findings comparing our spec and the published document (standard input)"
-                + " (7 operations)\n");
+            "drift: 11 findings comparing our spec and the published document (standard input)"
+                + " (10 operations)\n");
   }
 
   @Test
@@ -140,7 +143,7 @@ class DriftCommandTest {
         result,
         "### cfbuilds drift: our spec and the published document (standard input)\n"
             + "\n"
-            + "8 findings.\n"
+            + "11 findings.\n"
             + "\n"
             + "| Kind | Path | Detail | Operation |\n"
             + "| --- | --- | --- | --- |\n"
@@ -151,7 +154,10 @@ class DriftCommandTest {
             + "| ENUM_VALUE_ADDED | `$.result.build_trigger_metadata.provider_type` | \"gitlab\" | getBuildByUuid |\n"
             + "| ENUM_VALUE_ADDED | `$.result.trigger.repo_connection.provider_type` | \"gitlab\" | getBuildByUuid |\n"
             + "| ENUM_VALUE_ADDED | `$.result[*].build_trigger_metadata.provider_type` | \"gitlab\" | listBuildsByScript |\n"
-            + "| ENUM_VALUE_ADDED | `$.result[*].trigger.repo_connection.provider_type` | \"gitlab\" | listBuildsByScript |\n");
+            + "| ENUM_VALUE_ADDED | `$.result[*].trigger.repo_connection.provider_type` | \"gitlab\" | listBuildsByScript |\n"
+            + "| ENUM_VALUE_ADDED | `$.result[*].repo_connection.provider_type` | \"gitlab\" | listTriggersByScript |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.build_trigger_metadata.provider_type` | \"gitlab\" | createManualBuild |\n"
+            + "| ENUM_VALUE_ADDED | `$.result.trigger.repo_connection.provider_type` | \"gitlab\" | createManualBuild |\n");
   }
 
   @Test
@@ -177,7 +183,7 @@ class DriftCommandTest {
                 + "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.builds.*.trigger.repo_connection.provider_type\",\"detail\":\"\\\"gitlab\\\"\",\"operation\":\"getBuildsByVersionIds\"},");
     assertThat(result.out().replaceAll("\\s+", ""))
         .endsWith(
-            "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result[*].trigger.repo_connection.provider_type\",\"detail\":\"\\\"gitlab\\\"\",\"operation\":\"listBuildsByScript\"}]}");
+            "{\"kind\":\"ENUM_VALUE_ADDED\",\"path\":\"$.result.trigger.repo_connection.provider_type\",\"detail\":\"\\\"gitlab\\\"\",\"operation\":\"createManualBuild\"}]}");
   }
 
   @Test
@@ -199,7 +205,10 @@ class DriftCommandTest {
             + " /accounts/{account_id}/builds/builds/latest,"
             + " /accounts/{account_id}/builds/builds/{build_uuid},"
             + " /accounts/{account_id}/builds/builds/{build_uuid}/logs,"
+            + " /accounts/{account_id}/builds/builds/{build_uuid}/cancel,"
             + " /accounts/{account_id}/builds/workers/{external_script_id}/builds,"
+            + " /accounts/{account_id}/builds/workers/{external_script_id}/triggers,"
+            + " /accounts/{account_id}/builds/triggers/{trigger_uuid}/builds,"
             + " /accounts/{account_id}/workers/scripts/{script_name}/deployments,"
             + " /accounts/{account_id}/workers/scripts");
   }
@@ -285,7 +294,8 @@ class DriftCommandTest {
 
     result.assertUsageError(
         "--operation: our spec has no operation getBuilds; it has getBuildsByVersionIds,"
-            + " getLatestBuildsByScripts, getBuildByUuid, getBuildLogs, listBuildsByScript,"
+            + " getLatestBuildsByScripts, getBuildByUuid, getBuildLogs, cancelBuildByUuid,"
+            + " listBuildsByScript, listTriggersByScript, createManualBuild,"
             + " worker-deployments-list-deployments, worker-script-list-workers");
   }
 
@@ -298,7 +308,8 @@ class DriftCommandTest {
         .contains(
             "--operation=OPERATION_ID With --payload: the operation whose 200 responses the bodies"
                 + " are, one of getBuildsByVersionIds, getLatestBuildsByScripts, getBuildByUuid,"
-                + " getBuildLogs, listBuildsByScript, worker-deployments-list-deployments,"
+                + " getBuildLogs, cancelBuildByUuid, listBuildsByScript, listTriggersByScript,"
+                + " createManualBuild, worker-deployments-list-deployments,"
                 + " worker-script-list-workers. Default: getBuildsByVersionIds.")
         .contains("OPERATION_REMOVED, OPERATION_ID_CHANGED")
         .contains("KIND<TAB>PATH<TAB>DETAIL<TAB>OPERATION");

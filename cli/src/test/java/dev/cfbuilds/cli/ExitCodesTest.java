@@ -38,7 +38,10 @@ class ExitCodesTest {
             new BuildsCommand(context),
             new StatusCommand(context),
             new LogsCommand(context),
-            new ListCommand(context))) {
+            new ListCommand(context),
+            new TriggerCommand(context),
+            new CancelCommand(context),
+            new DriftCommand(context))) {
       Map<String, String> listed =
           new CommandLine(command).getCommandSpec().usageMessage().exitCodeList();
       assertThat(listed).as("%s exitCodeList", command.getClass().getSimpleName()).isNotEmpty();

@@ -8,10 +8,12 @@ import dev.cfbuilds.client.internal.BuildUuids;
 import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.client.internal.ReadApi;
 import dev.cfbuilds.client.internal.WorkerNames;
+import dev.cfbuilds.client.internal.WriteApi;
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildListResponse;
 import dev.cfbuilds.generated.model.BuildStatus;
+import dev.cfbuilds.generated.model.CanceledBuild;
 import dev.cfbuilds.generated.model.LatestBuildsResponse;
 import dev.cfbuilds.generated.model.ResultInfo;
 import java.time.Duration;
@@ -323,6 +325,38 @@ public final class BuildsResource {
           }
         });
     return new LatestBuilds(Collections.unmodifiableMap(builds), List.copyOf(without));
+  }
+
+  /**
+   * Cancels the build {@code buildUuid}, queued or running, and returns it as cancelling left it.
+   * Needs a token with the Workers CI Write permission. Not sent again after a failure that leaves
+   * open whether Cloudflare acted on it (only after a 429 or a refused connection).
+   *
+   * @throws IllegalArgumentException if {@code buildUuid} is not a UUID; nothing is sent
+   * @throws NotFoundException if the account has no such build
+   * @throws dev.cfbuilds.client.errors.OutcomeUnknownException if the build may have been
+   *     cancelled, but no answer says so
+   * @throws dev.cfbuilds.client.errors.PermissionDeniedException if the token lacks Workers CI
+   *     Write
+   * @throws CloudflareException if the request fails
+   */
+  public CanceledBuild cancel(String buildUuid) {
+    UUID uuid = uuid(buildUuid);
+    client.checkOpen();
+    WriteApi write = client.writeApi();
+    CanceledBuild cancelled =
+        write
+            .send(
+                write.builds().cancelBuildByUuid(account, uuid),
+                r -> ReadApi.Envelope.builds(r.getSuccess(), r.getErrors()),
+                "cancelled build " + uuid,
+                "client.builds().get(\"" + uuid + "\")")
+            .getResult();
+    if (cancelled == null) {
+      throw new MalformedResponseException(
+          "PUT cancel of build " + uuid + " returned no build in \"result\"", 200, null);
+    }
+    return cancelled;
   }
 
   private static UUID uuid(String buildUuid) {

@@ -9,6 +9,7 @@ import dev.cfbuilds.client.internal.Futures;
 import dev.cfbuilds.client.internal.ReadApi;
 import dev.cfbuilds.client.internal.VersionIds;
 import dev.cfbuilds.client.internal.WorkerNames;
+import dev.cfbuilds.client.internal.WriteApi;
 import dev.cfbuilds.client.store.SharedStore;
 import dev.cfbuilds.generated.model.Build;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
   private final AsyncCloudflareBuildsClient async;
   private final ReadApi readApi;
   private final WorkerNames workerNames;
+  private final WriteApi writeApi;
   private volatile boolean closed;
 
   private CloudflareBuildsClient(BuildsService service, ClientConfig config, String description) {
@@ -68,6 +70,7 @@ public final class CloudflareBuildsClient implements AutoCloseable {
     this.async = new AsyncCloudflareBuildsClient(this);
     this.readApi = ReadApi.of(service, service.settings().clock());
     this.workerNames = new WorkerNames(readApi);
+    this.writeApi = WriteApi.of(service, readApi);
   }
 
   /**
@@ -235,6 +238,30 @@ public final class CloudflareBuildsClient implements AutoCloseable {
    */
   public WorkersResource workers(String accountId) {
     return new WorkersResource(this, readApi, workerNames, AccountIds.check(accountId));
+  }
+
+  /**
+   * Returns the build triggers in the builder's default account: a Worker's triggers, and starting
+   * a build from one.
+   *
+   * @throws IllegalStateException if the client has no default account
+   */
+  public TriggersResource triggers() {
+    return triggers(defaultAccountId());
+  }
+
+  /**
+   * Returns the build triggers in {@code accountId}; see {@link #triggers()}.
+   *
+   * @throws IllegalArgumentException if the account ID is not valid
+   */
+  public TriggersResource triggers(String accountId) {
+    return new TriggersResource(this, readApi, writeApi, workerNames, AccountIds.check(accountId));
+  }
+
+  /** Returns the requests that change something, for the resources. */
+  WriteApi writeApi() {
+    return writeApi;
   }
 
   /** Throws if the client is closed. */

@@ -6,11 +6,13 @@ import static dev.cfbuilds.contract.SpecResources.BUILD_UUID;
 import static dev.cfbuilds.contract.SpecResources.EMAIL;
 import static dev.cfbuilds.contract.SpecResources.GLOBAL_API_KEY;
 import static dev.cfbuilds.contract.SpecResources.VERSION_ID;
+import static dev.cfbuilds.contract.SpecResources.WORKER_TAG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.cfbuilds.client.BuildSource;
 import dev.cfbuilds.client.BuildsLookup;
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.client.errors.MalformedResponseException;
@@ -85,8 +87,9 @@ class ClientContractTest {
     Response<?> response = call.call().apply(tokenRetrofit()).execute();
     RecordedRequest recorded = server.takeRequest();
 
-    assertThat(recorded.getMethod()).isEqualTo("GET");
+    assertThat(recorded.getMethod()).isEqualTo(call.method());
     assertThat(recorded.getTarget()).isEqualTo(call.target());
+    assertThat(recorded.getBody() == null ? "" : recorded.getBody().utf8()).isEqualTo(call.body());
     assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
     assertThat(response.body())
         .isInstanceOf(LosslessModel.class)
@@ -265,6 +268,57 @@ class ClientContractTest {
           .hasMessageEndingWith(
               " returned a body that is not the expected JSON: $.result.builds is not an object");
     }
+  }
+
+  @Test
+  void clientStartsABuildOfACommitWithRequestsTheSpecAccepts() throws Exception {
+    String commit = "cd60eada0effb2b5696ae5d45196d71a3a4d769d";
+    server.enqueue(
+        json(SpecResources.read(SpecResources.exampleFile("listTriggersByScript", "200"))));
+    server.enqueue(json(SpecResources.read(SpecResources.exampleFile("createManualBuild", "200"))));
+    Build build;
+    try (CloudflareBuildsClient client = tokenClient()) {
+      build =
+          client
+              .triggers(ACCOUNT_ID)
+              .startBuild(WORKER_TAG, BuildSource.commit(commit), "Deploy production");
+    }
+
+    RecordedRequest list = server.takeRequest();
+    RecordedRequest post = server.takeRequest();
+
+    assertThat(messages(list)).isEmpty();
+    assertThat(post.getMethod()).isEqualTo("POST");
+    assertThat(post.getBody().utf8()).isEqualTo("{\"commit_hash\":\"" + commit + "\"}");
+    assertThat(messages(post)).isEmpty();
+    assertThat(build.getBuildUuid()).hasToString("9c1d3f5e-2a4b-4c6d-8e0f-1a2b3c4d5e6f");
+  }
+
+  @Test
+  void clientReadsTheNewBuildFromAnAnswerThatIsAWholeBuild() throws Exception {
+    server.enqueue(
+        json(SpecResources.read(SpecResources.exampleFile("listTriggersByScript", "200"))));
+    server.enqueue(json(SpecResources.read(SpecResources.exampleFile("getBuildByUuid", "200"))));
+    Build build;
+    try (CloudflareBuildsClient client = tokenClient()) {
+      build = client.triggers(ACCOUNT_ID).startBuild(WORKER_TAG, BuildSource.branch("main"));
+    }
+
+    assertThat(build.getBuildUuid()).hasToString(BUILD_UUID);
+    assertThat(build._mismatchedPaths()).isEmpty();
+  }
+
+  @Test
+  void clientCancelsWithARequestTheSpecAccepts() throws Exception {
+    server.enqueue(json(SpecResources.read(SpecResources.exampleFile("cancelBuildByUuid", "200"))));
+    try (CloudflareBuildsClient client = tokenClient()) {
+      client.builds(ACCOUNT_ID).cancel(BUILD_UUID);
+    }
+
+    RecordedRequest put = server.takeRequest();
+
+    assertThat(put.getMethod()).isEqualTo("PUT");
+    assertThat(messages(put)).isEmpty();
   }
 
   private Retrofit tokenRetrofit() {

@@ -4,15 +4,18 @@ import static dev.cfbuilds.contract.SpecResources.ACCOUNT_ID;
 import static dev.cfbuilds.contract.SpecResources.BASE_PATH;
 import static dev.cfbuilds.contract.SpecResources.BUILD_UUID;
 import static dev.cfbuilds.contract.SpecResources.OTHER_WORKER_TAG;
+import static dev.cfbuilds.contract.SpecResources.TRIGGER_UUID;
 import static dev.cfbuilds.contract.SpecResources.VERSION_ID;
 import static dev.cfbuilds.contract.SpecResources.WORKER_NAME;
 import static dev.cfbuilds.contract.SpecResources.WORKER_TAG;
 
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
 import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.api.TriggersApi;
 import dev.cfbuilds.generated.api.WorkerDeploymentsApi;
 import dev.cfbuilds.generated.api.WorkerScriptApi;
 import dev.cfbuilds.generated.api.WorkersApi;
+import dev.cfbuilds.generated.model.CreateBuildRequest;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,11 +35,23 @@ final class OperationCalls {
 
   private OperationCalls() {}
 
+  /** The body of the request that starts a build. */
+  static final String CREATE_BUILD_BODY = "{\"branch\":\"main\"}";
+
   /**
-   * One operation's call: {@code call} makes it on a Retrofit, {@code target} is the path and query
-   * it must send.
+   * One operation's call: {@code call} makes it on a Retrofit; {@code method}, {@code target} (the
+   * path and query) and {@code body} (empty for none) are what it must send.
    */
-  record OperationCall(String operationId, Function<Retrofit, Call<?>> call, String target) {
+  record OperationCall(
+      String operationId,
+      Function<Retrofit, Call<?>> call,
+      String method,
+      String target,
+      String body) {
+    OperationCall(String operationId, Function<Retrofit, Call<?>> call, String target) {
+      this(operationId, call, "GET", target, "");
+    }
+
     @Override
     public String toString() {
       return operationId;
@@ -92,7 +107,30 @@ final class OperationCalls {
                     .create(WorkerScriptApi.class)
                     .workerScriptListWorkers(ACCOUNT_ID, "production:yes,staging:no"),
             // Retrofit escapes the label filter's ':' and ',', which the server reads back.
-            ACCOUNT + "/workers/scripts?tags=production%3Ayes%2Cstaging%3Ano"));
+            ACCOUNT + "/workers/scripts?tags=production%3Ayes%2Cstaging%3Ano"),
+        new OperationCall(
+            "listTriggersByScript",
+            retrofit ->
+                retrofit.create(WorkersApi.class).listTriggersByScript(ACCOUNT_ID, WORKER_TAG),
+            ACCOUNT + "/builds/workers/" + WORKER_TAG + "/triggers"),
+        new OperationCall(
+            "createManualBuild",
+            retrofit ->
+                retrofit
+                    .create(TriggersApi.class)
+                    .createManualBuild(
+                        ACCOUNT_ID,
+                        UUID.fromString(TRIGGER_UUID),
+                        CreateBuildRequest.builder().branch("main").build()),
+            "POST",
+            ACCOUNT + "/builds/triggers/" + TRIGGER_UUID + "/builds",
+            CREATE_BUILD_BODY),
+        new OperationCall(
+            "cancelBuildByUuid",
+            retrofit -> builds(retrofit).cancelBuildByUuid(ACCOUNT_ID, UUID.fromString(BUILD_UUID)),
+            "PUT",
+            ACCOUNT + "/builds/builds/" + BUILD_UUID + "/cancel",
+            ""));
   }
 
   /** Returns the call of {@code operationId}. */

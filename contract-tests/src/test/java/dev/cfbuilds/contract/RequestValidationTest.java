@@ -12,11 +12,14 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import dev.cfbuilds.contract.OperationCalls.OperationCall;
 import dev.cfbuilds.generated.CollectionFormats.CSVParams;
 import dev.cfbuilds.generated.api.BuildsApi;
+import dev.cfbuilds.generated.api.TriggersApi;
 import dev.cfbuilds.generated.api.WorkerDeploymentsApi;
 import dev.cfbuilds.generated.api.WorkersApi;
+import dev.cfbuilds.generated.model.CreateBuildRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -77,7 +80,8 @@ class RequestValidationTest {
 
     assertThat(messages(validate(recorded)))
         .containsExactly(
-            "GET on path '"
+            recorded.getMethod()
+                + " on path '"
                 + recorded.getUrl().encodedPath()
                 + "' requires security parameters. None found.");
   }
@@ -206,6 +210,24 @@ class RequestValidationTest {
             retrofit
                 .create(WorkersApi.class)
                 .listBuildsByScript(ACCOUNT_ID, SpecResources.WORKER_TAG, page, perPage));
+  }
+
+  @Test
+  void requestToStartABuildOfNeitherABranchNorACommitIsRejected() throws Exception {
+    RecordedRequest recorded =
+        send(
+            TOKEN,
+            "createManualBuild",
+            retrofit ->
+                retrofit
+                    .create(TriggersApi.class)
+                    .createManualBuild(
+                        ACCOUNT_ID,
+                        UUID.fromString(SpecResources.TRIGGER_UUID),
+                        CreateBuildRequest.builder().build()));
+
+    assertThat(recorded.getBody().utf8()).isEqualTo("{}");
+    assertThat(messages(validate(recorded))).isNotEmpty();
   }
 
   private RecordedRequest send(Map<String, String> headers, OperationCall call) throws Exception {

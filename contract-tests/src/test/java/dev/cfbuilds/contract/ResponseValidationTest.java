@@ -25,6 +25,8 @@ class ResponseValidationTest {
   private static final String BUILD = "/accounts/{account_id}/builds/builds/{build_uuid}";
   private static final String LOGS = BUILD + "/logs";
   private static final String LATEST = "/accounts/{account_id}/builds/builds/latest";
+  private static final String MANUAL_BUILD =
+      "/accounts/{account_id}/builds/triggers/{trigger_uuid}/builds";
   private static final String DEPLOYMENTS =
       "/accounts/{account_id}/workers/scripts/{script_name}/deployments";
 
@@ -38,9 +40,29 @@ class ResponseValidationTest {
     assertThat(
             messages(
                 SpecResources.concretePath(example.path()),
+                Request.Method.valueOf(example.method()),
                 statusCode(example.status()),
                 SpecResources.read(example.file())))
         .isEmpty();
+  }
+
+  @Test
+  void aManualBuildAnsweredWithAWholeBuildIsValidAsWellAsWithItsUuidAlone() {
+    String path = SpecResources.concretePath(MANUAL_BUILD);
+    String whole = SpecResources.read(SpecResources.exampleFile("getBuildByUuid", "200"));
+    String uuidAlone = SpecResources.read(SpecResources.exampleFile("createManualBuild", "200"));
+
+    assertThat(messages(path, Request.Method.POST, 200, whole)).isEmpty();
+    assertThat(messages(path, Request.Method.POST, 200, uuidAlone)).isEmpty();
+  }
+
+  @Test
+  void aManualBuildWhoseUuidIsNotAUuidIsRejected() {
+    String broken =
+        exampleWith("createManualBuild", "200", "9c1d3f5e-2a4b-4c6d-8e0f-1a2b3c4d5e6f", "build-1");
+
+    assertThat(messages(SpecResources.concretePath(MANUAL_BUILD), Request.Method.POST, 200, broken))
+        .isNotEmpty();
   }
 
   @Test
@@ -198,10 +220,16 @@ class ResponseValidationTest {
 
   /** Returns the texts of the validator's messages about a response to a GET of {@code path}. */
   private static List<String> messages(String path, int status, String body) {
+    return messages(path, Request.Method.GET, status, body);
+  }
+
+  /** Returns the texts of the validator's messages about a response to {@code path}. */
+  private static List<String> messages(
+      String path, Request.Method method, int status, String body) {
     return VALIDATOR
         .validateResponse(
             path,
-            Request.Method.GET,
+            method,
             SimpleResponse.Builder.status(status)
                 .withContentType("application/json")
                 .withBody(body)

@@ -55,6 +55,10 @@ final class SpecResources {
 
   static final String WORKER_TAG = "e0cdf9a9729b6249ff3729acd839d320";
   static final String OTHER_WORKER_TAG = "4a5ca2fd183bc107529ff66eb6de9576";
+
+  /** The trigger the requests that start a build name. */
+  static final String TRIGGER_UUID = "7957d9af-5092-4db6-8e53-51ab9323a0ae";
+
   static final String WORKER_NAME = "checkout-api";
 
   /** The version UUID the client-path tests ask for; the sample's builds key is {@code foo}. */
@@ -80,7 +84,13 @@ final class SpecResources {
    * response and the example's value.
    */
   record SpecExample(
-      String operationId, String path, String status, String name, String schema, Object value) {
+      String operationId,
+      String path,
+      String status,
+      String name,
+      String schema,
+      Object value,
+      String method) {
 
     /** Returns the classpath resource of the example file this example must equal. */
     String file() {
@@ -120,7 +130,8 @@ final class SpecResources {
                                                     status,
                                                     name,
                                                     ref.substring(ref.lastIndexOf('/') + 1),
-                                                    children(example).get("value"))));
+                                                    children(example).get("value"),
+                                                    method.toUpperCase(Locale.ROOT))));
                                   });
                         }));
     return examples;
@@ -158,6 +169,7 @@ final class SpecResources {
         + path.replace("{account_id}", ACCOUNT_ID)
             .replace("{build_uuid}", BUILD_UUID)
             .replace("{external_script_id}", WORKER_TAG)
+            .replace("{trigger_uuid}", TRIGGER_UUID)
             .replace("{script_name}", WORKER_NAME);
   }
 
@@ -236,6 +248,9 @@ final class SpecResources {
     Headers headers = recorded.getHeaders();
     for (String name : headers.names()) {
       request.withHeader(name, headers.values(name));
+    }
+    if (recorded.getBody() != null && recorded.getBody().size() > 0) {
+      request.withBody(recorded.getBody().utf8());
     }
     return request.build();
   }

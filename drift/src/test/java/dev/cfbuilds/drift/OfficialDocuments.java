@@ -125,7 +125,7 @@ final class OfficialDocuments {
     ObjectNode pathItems = (ObjectNode) spec.get("paths");
     ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
     pathItems.set(
-        OPERATION + "/{build_uuid}/cancel", fillerPathItem("builds_CancelBuild", schemas));
+        OPERATION + "/{build_uuid}/artifacts", fillerPathItem("builds_Artifacts", schemas));
     for (int i = 0; i < paths; i++) {
       pathItems.set(
           "/accounts/{account_id}/filler" + i + "/items/{item_id}",

@@ -76,7 +76,8 @@ class OfficialDriftTest {
             waiting(BY_VERSION, "$.result.builds.*.status"),
             waiting("getLatestBuildsByScripts", "$.result.builds.*.status"),
             waiting("getBuildByUuid", "$.result.status"),
-            waiting("listBuildsByScript", "$.result[*].status"));
+            waiting("listBuildsByScript", "$.result[*].status"),
+            waiting("createManualBuild", "$.result.status"));
 
     assertThat(OfficialDrift.compare(OfficialDocuments.json(document)))
         .containsExactlyElementsOf(expected);

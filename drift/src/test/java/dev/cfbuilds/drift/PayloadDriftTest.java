@@ -291,7 +291,8 @@ class PayloadDriftTest {
         .isInstanceOf(DriftInputException.class)
         .hasMessage(
             "our spec has no operation getBuilds; it has getBuildsByVersionIds,"
-                + " getLatestBuildsByScripts, getBuildByUuid, getBuildLogs, listBuildsByScript,"
+                + " getLatestBuildsByScripts, getBuildByUuid, getBuildLogs, cancelBuildByUuid,"
+                + " listBuildsByScript, listTriggersByScript, createManualBuild,"
                 + " worker-deployments-list-deployments, worker-script-list-workers");
   }
 

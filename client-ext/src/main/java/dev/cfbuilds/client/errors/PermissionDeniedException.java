@@ -9,6 +9,14 @@ import java.util.Map;
  * for the account.
  */
 public final class PermissionDeniedException extends CloudflareServiceException {
+  /**
+   * The line a 403's message ends with when the request would change something (start or cancel a
+   * build): those calls need a token with Workers CI Write, which a token for reading lacks.
+   */
+  public static final String WRITE_TOKEN_HINT =
+      "Starting or cancelling a build needs a user API token with the Workers CI Write permission;"
+          + " Workers CI Read is not enough.";
+
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception; see {@link CloudflareServiceException#CloudflareServiceException}. */

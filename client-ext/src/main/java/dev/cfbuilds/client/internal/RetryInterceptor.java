@@ -3,6 +3,8 @@ package dev.cfbuilds.client.internal;
 import dev.cfbuilds.client.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,8 +14,15 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Retries a request that failed in a way a later attempt may not: statuses 408, 409, 429 and 5xx,
- * and I/O errors (the endpoint is a GET, so repeating it is safe).
+ * Retries a request that failed in a way a later attempt may not. A GET (or HEAD), which changes
+ * nothing, is retried after statuses 408, 409, 429 and 5xx and after I/O errors.
+ *
+ * <p>Any other method (the POST that starts a build, the PUT that cancels one) is sent again only
+ * when Cloudflare surely did nothing with it: after a 429, which refused it, and after a failure to
+ * connect or to resolve the host, which happen before the request is written. After a 5xx, a 408, a
+ * timeout or an I/O error once the request was written, the server may have acted on it; sending it
+ * again could start a second build, so the failure is returned as it is (and {@link WriteApi} says
+ * so). The API offers no idempotency key that would make a repeat safe.
  *
  * <p>It waits as long as {@code Retry-After} asks, in seconds or as an HTTP date; a longer wait
  * than {@code maxRetryAfter} is not waited for and the response is returned at once (Cloudflare
@@ -57,11 +66,13 @@ final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    boolean safe = isSafe(request.method());
     for (int attempt = 0; ; attempt++) {
       Duration delay;
       try {
         Response response = buffered(chain.proceed(request));
-        if (!isRetryable(response.code()) || attempt >= maxRetries) {
+        boolean retryable = safe ? isRetryable(response.code()) : response.code() == 429;
+        if (!retryable || attempt >= maxRetries) {
           return response;
         }
         Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
@@ -71,13 +82,29 @@ final class RetryInterceptor implements Interceptor {
         response.close();
         delay = retryAfter != null ? retryAfter : backoff(attempt);
       } catch (IOException e) {
-        if (attempt >= maxRetries || chain.call().isCanceled() || e instanceof NotSent) {
+        if (attempt >= maxRetries
+            || chain.call().isCanceled()
+            || e instanceof NotSent
+            || !(safe || isNotSent(e))) {
           throw e;
         }
         delay = backoff(attempt);
       }
       pause(chain, delay);
     }
+  }
+
+  /** Returns whether a request of {@code method} changes nothing, so that repeating it is safe. */
+  static boolean isSafe(String method) {
+    return method.equals("GET") || method.equals("HEAD");
+  }
+
+  /**
+   * Returns whether {@code e} happened before any byte of the request was written: the host was not
+   * found, or the connection was refused.
+   */
+  static boolean isNotSent(IOException e) {
+    return e instanceof ConnectException || e instanceof UnknownHostException;
   }
 
   static boolean isRetryable(int code) {
