@@ -31,6 +31,37 @@ class UriFastPathTest {
   }
 
   @Test
+  void theFastPathTakesEveryCharacterItAllowsAndStopsAtTheFirstItDoesNot() {
+    for (String url :
+        List.of(
+            "https://azAZ09.-:09/azAZ09._~!$&'()*+,;=:@/?%aF%09%90/?#azAZ09/?",
+            "https://h", "https://h/", "https://h?q", "https://h#f", "http://h:1")) {
+      assertThat(ScalarAdapters.isCommonUri(url)).as(url).isTrue();
+    }
+    for (String url :
+        List.of(
+            "https://`/",
+            "https://{/",
+            "https://@/",
+            "https://[/",
+            "https://h:/",
+            "https://h:/0",
+            "https://h:a",
+            "https://h:9a",
+            "https://h/%",
+            "https://h/%a",
+            "https://h/%g0",
+            "https://h/%0g",
+            "https://h/\u0080",
+            "https://h/a b",
+            "https://h#a#b",
+            "https:/h",
+            "http:h")) {
+      assertThat(ScalarAdapters.isCommonUri(url)).as(url).isFalse();
+    }
+  }
+
+  @Test
   void decidesLikeNewUriOnEdgeCases() {
     for (String input :
         List.of(
