@@ -33,10 +33,10 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import retrofit2.Call;
 
 /**
  * The Builds API's reads, in one account: a build, its log, a Worker's builds, and the latest build
@@ -272,13 +272,15 @@ public final class BuildsResource {
 
   /**
    * Returns the newest build of each of {@code workers}: requests of at most {@value
-   * #MAX_WORKERS_PER_REQUEST} tags, sent concurrently, results keyed by Worker as given (tags in
-   * lower case) in input order. Workers that have never been built are named in {@link
-   * LatestBuilds#withoutBuild()}.
+   * #MAX_WORKERS_PER_REQUEST} tags, sent concurrently but no more at once than the client's {@code
+   * maxConcurrentRequests}, results keyed by Worker as given (tags in lower case) in input order.
+   * Workers that have never been built are named in {@link LatestBuilds#withoutBuild()}.
    *
    * @param workers Worker names or tags, any number; duplicates are ignored
    * @throws IllegalArgumentException if a Worker is empty or not a name or tag; nothing is sent
    * @throws UnknownWorkerException if no Worker has one of the names; no Builds request is sent
+   * @throws dev.cfbuilds.client.errors.RateLimitException at once, sending nothing, while a 429's
+   *     long {@code Retry-After} blocks the client
    * @throws CloudflareException if a request fails; the others are cancelled
    */
   public LatestBuilds latest(Collection<String> workers) {
@@ -289,19 +291,17 @@ public final class BuildsResource {
       tagOf.put(worker, names.tagOf(account, worker));
     }
     List<String> tags = List.copyOf(new LinkedHashSet<>(tagOf.values()));
-    List<CompletableFuture<LatestBuildsResponse>> requests = new ArrayList<>();
+    List<Call<LatestBuildsResponse>> calls = new ArrayList<>();
     for (int from = 0; from < tags.size(); from += MAX_WORKERS_PER_REQUEST) {
       List<String> chunk =
           tags.subList(from, Math.min(tags.size(), from + MAX_WORKERS_PER_REQUEST));
-      requests.add(
-          api.enqueue(
-              api.builds().getLatestBuildsByScripts(account, new CSVParams(chunk)),
-              r -> ReadApi.Envelope.builds(r.getSuccess(), r.getErrors())));
+      calls.add(api.builds().getLatestBuildsByScripts(account, new CSVParams(chunk)));
     }
-    Futures.await(ReadApi.allOrFirstFailure(requests));
+    List<LatestBuildsResponse> bodies =
+        Futures.await(
+            api.enqueueAll(calls, r -> ReadApi.Envelope.builds(r.getSuccess(), r.getErrors())));
     Map<String, Build> byTag = new HashMap<>();
-    for (CompletableFuture<LatestBuildsResponse> request : requests) {
-      LatestBuildsResponse body = request.join();
+    for (LatestBuildsResponse body : bodies) {
       if (body.getResult() != null && body.getResult().getBuilds() != null) {
         body.getResult()
             .getBuilds()

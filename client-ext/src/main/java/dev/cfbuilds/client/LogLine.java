@@ -1,6 +1,7 @@
 package dev.cfbuilds.client;
 
 import dev.cfbuilds.generated.model.LogLineItem;
+import dev.cfbuilds.model.runtime.JsonField;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -39,12 +40,66 @@ public record LogLine(
   }
 
   /**
-   * Returns the line the API sent as {@code items}; the one place a generated log line becomes a
-   * {@code LogLine}.
+   * Returns the line the API sent as {@code line}, the generated pair ({@code null} for a line that
+   * was {@code null} or not an array); the one place a generated log line becomes a {@code
+   * LogLine}.
    */
-  static LogLine of(List<LogLineItem> items) {
-    List<LogLineItem> raw =
-        items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
+  static LogLine of(dev.cfbuilds.generated.model.LogLine line) {
+    return of(items(line));
+  }
+
+  /** Returns the items of {@code line} as sent, in order: its two positions, then any more. */
+  private static List<LogLineItem> items(dev.cfbuilds.generated.model.LogLine line) {
+    List<LogLineItem> items = new ArrayList<>();
+    if (line == null) {
+      return items;
+    }
+    for (JsonField<?> position : List.of(line._timestamp(), line._message())) {
+      if (position.isAbsent()) {
+        return items;
+      }
+      items.add(item(position));
+    }
+    line._additionalProperties().values().forEach(sent -> items.add(item(sent, null)));
+    return items;
+  }
+
+  /** Returns one position as sent: its raw JSON if it kept any, else its typed value. */
+  private static LogLineItem item(JsonField<?> position) {
+    return item(position.rawJson().orElse(null), position.known().orElse(null));
+  }
+
+  /**
+   * Returns the item the API sent as {@code sent} (raw JSON, or null if none was kept) and read as
+   * {@code known}: a number sent as text stays text; a number stays exact.
+   */
+  private static LogLineItem item(Object sent, Object known) {
+    if (sent instanceof String text) {
+      return LogLineItem.ofString(text);
+    }
+    if (known instanceof BigDecimal number) {
+      return LogLineItem.ofBigDecimal(number);
+    }
+    if (known instanceof String text) {
+      return LogLineItem.ofString(text);
+    }
+    if (sent instanceof Double number) {
+      double value = number;
+      // A whole number reads back without the ".0" Double.toString would give it.
+      return LogLineItem.ofBigDecimal(
+          value == Math.rint(value) && Math.abs(value) < 1e15
+              ? BigDecimal.valueOf((long) value)
+              : BigDecimal.valueOf(value));
+    }
+    if (sent instanceof BigDecimal number) {
+      return LogLineItem.ofBigDecimal(number);
+    }
+    return null;
+  }
+
+  /** Returns the line whose items, as sent, are {@code items}. */
+  private static LogLine of(List<LogLineItem> items) {
+    List<LogLineItem> raw = Collections.unmodifiableList(items);
     BigDecimal timestamp = null;
     String message = null;
     for (LogLineItem item : raw) {

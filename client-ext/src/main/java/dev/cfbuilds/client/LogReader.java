@@ -4,7 +4,6 @@ import dev.cfbuilds.client.errors.MalformedResponseException;
 import dev.cfbuilds.client.internal.ReadApi;
 import dev.cfbuilds.generated.model.BuildLogs;
 import dev.cfbuilds.generated.model.BuildLogsResponse;
-import dev.cfbuilds.generated.model.LogLineItem;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +42,7 @@ final class LogReader {
             api.builds().getBuildLogs(account, build, sent),
             r -> ReadApi.Envelope.builds(r.getSuccess(), r.getErrors()));
     BuildLogs result = body.getResult();
-    List<List<LogLineItem>> lines =
+    List<dev.cfbuilds.generated.model.LogLine> lines =
         result == null || result.getLines() == null ? List.of() : result.getLines();
     String next = result == null ? null : result.getCursor();
     truncated = result != null && Boolean.TRUE.equals(result.getTruncated());

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.CompletableFuture;
+import retrofit2.Call;
 
 /**
  * The Workers API's reads that lead to builds, in one account: a Worker's deployments, what is live
@@ -81,7 +81,9 @@ public final class WorkersResource {
   public List<Deployment> deployments(String worker) {
     String checked = WorkerNames.check(worker, "worker");
     client.checkOpen();
-    return deploymentsOf(Futures.await(request(names.nameOf(account, checked))));
+    return deploymentsOf(
+        Futures.await(
+            api.enqueue(call(names.nameOf(account, checked)), WorkersResource::envelope)));
   }
 
   /**
@@ -99,27 +101,31 @@ public final class WorkersResource {
 
   /**
    * Returns what is live on each of {@code workers}, keyed by the Worker as given (a tag in lower
-   * case), in input order: one deployments request per Worker, sent concurrently, then the builds
-   * of all their versions together, at most {@value
-   * CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} version IDs a request.
+   * case), in input order: one deployments request per Worker, sent concurrently but no more at
+   * once than the client's {@code maxConcurrentRequests}, then the builds of all their versions
+   * together, at most {@value CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} version IDs a
+   * request.
    *
    * @param workers Worker names or tags, any number; duplicates are ignored
    * @throws IllegalArgumentException if a Worker is empty or not a name or tag; nothing is sent
+   * @throws dev.cfbuilds.client.errors.RateLimitException at once, sending nothing, while a 429's
+   *     long {@code Retry-After} blocks the client
    * @throws CloudflareException if a request fails; the others are cancelled
    */
   public Map<String, LiveDeployment> live(Collection<String> workers) {
     Set<String> checked = WorkerNames.checkAll(workers);
     client.checkOpen();
     List<String> order = new ArrayList<>(checked);
-    List<CompletableFuture<DeploymentsResponse>> requests = new ArrayList<>();
+    List<Call<DeploymentsResponse>> calls = new ArrayList<>();
     for (String worker : order) {
-      requests.add(request(names.nameOf(account, worker)));
+      calls.add(call(names.nameOf(account, worker)));
     }
-    Futures.await(ReadApi.allOrFirstFailure(requests));
+    List<DeploymentsResponse> bodies =
+        Futures.await(api.enqueueAll(calls, WorkersResource::envelope));
     Map<String, Deployment> liveOf = new LinkedHashMap<>();
     Set<String> versionIds = new LinkedHashSet<>();
     for (int i = 0; i < order.size(); i++) {
-      List<Deployment> deployments = deploymentsOf(requests.get(i).join());
+      List<Deployment> deployments = deploymentsOf(bodies.get(i));
       Deployment live = deployments.isEmpty() ? null : deployments.get(0);
       liveOf.put(order.get(i), live);
       for (DeploymentVersion version : versionsOf(live)) {
@@ -150,10 +156,12 @@ public final class WorkersResource {
     return Collections.unmodifiableMap(out);
   }
 
-  private CompletableFuture<DeploymentsResponse> request(String name) {
-    return api.enqueue(
-        api.deployments().workerDeploymentsListDeployments(account, name),
-        r -> ReadApi.Envelope.workers(r.getSuccess(), r.getErrors()));
+  private Call<DeploymentsResponse> call(String name) {
+    return api.deployments().workerDeploymentsListDeployments(account, name);
+  }
+
+  private static ReadApi.Envelope envelope(DeploymentsResponse body) {
+    return ReadApi.Envelope.workers(body.getSuccess(), body.getErrors());
   }
 
   private static List<DeploymentVersion> versionsOf(Deployment deployment) {

@@ -12,6 +12,7 @@ import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.MalformedResponseException;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildOutcome;
+import dev.cfbuilds.generated.model.LogLineItem;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -121,6 +122,48 @@ class LogsTest {
     assertThat(lines.get(5).message()).isEqualTo("swapped");
     assertThat(lines.get(6).wellFormed()).isFalse();
     assertThat(lines.get(6).message()).isEqualTo("null time");
+    assertThat(lines).hasSize(7);
+  }
+
+  @Test
+  void keepsTheItemsOfEveryLineAsSentFromTheGeneratedPair() {
+    server.enqueue(
+        LOGS,
+        ok(
+            logs(
+                null,
+                false,
+                "[1.7e12,\"exponent\"]",
+                "[\"1796375523\",\"time as text\"]",
+                "[1,\"a\",\"extra\",true,2.5]",
+                "[\"swapped\",2]",
+                "[null,\"null time\"]",
+                "\"not an array\"",
+                "[]")));
+
+    List<LogLine> lines = client.builds().logs(UUID_1).collect(Collectors.toList());
+
+    assertThat(lines.get(0).wellFormed()).isTrue();
+    assertThat(lines.get(0).timestamp()).isEqualByComparingTo("1700000000000");
+    assertThat(lines.get(0).time()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+    assertThat(lines.get(1).wellFormed()).isFalse();
+    assertThat(lines.get(1).raw())
+        .containsExactly(LogLineItem.ofString("1796375523"), LogLineItem.ofString("time as text"));
+    assertThat(lines.get(2).raw())
+        .containsExactly(
+            LogLineItem.ofBigDecimal(BigDecimal.ONE),
+            LogLineItem.ofString("a"),
+            LogLineItem.ofString("extra"),
+            null,
+            LogLineItem.ofBigDecimal(new BigDecimal("2.5")));
+    assertThat(lines.get(3).raw())
+        .containsExactly(
+            LogLineItem.ofString("swapped"), LogLineItem.ofBigDecimal(BigDecimal.valueOf(2)));
+    assertThat(lines.get(3).timestamp()).isEqualTo(BigDecimal.valueOf(2));
+    assertThat(lines.get(4).raw()).containsExactly(null, LogLineItem.ofString("null time"));
+    assertThat(lines.get(5).raw()).isEmpty();
+    assertThat(lines.get(5).wellFormed()).isFalse();
+    assertThat(lines.get(6).raw()).isEmpty();
     assertThat(lines).hasSize(7);
   }
 

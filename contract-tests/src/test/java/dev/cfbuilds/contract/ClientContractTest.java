@@ -24,7 +24,7 @@ import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildLogs;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.LatestBuildsResponse;
-import dev.cfbuilds.generated.model.LogLineItem;
+import dev.cfbuilds.generated.model.LogLine;
 import dev.cfbuilds.model.runtime.LosslessModel;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -156,10 +156,10 @@ class ClientContractTest {
     assertThat(logs.getTruncated()).isTrue();
     assertThat(logs.getCursor()).isEqualTo(OperationCalls.CURSOR);
     assertThat(logs.getLines()).hasSize(6);
-    List<LogLineItem> first = logs.getLines().get(0);
-    assertThat(first.get(0).getBigDecimal()).isEqualByComparingTo("1796375523");
-    assertThat(first.get(0).getString()).isNull();
-    assertThat(first.get(1).getString()).isEqualTo("Initializing build environment...");
+    LogLine first = logs.getLines().get(0);
+    assertThat(first.getTimestamp()).isEqualByComparingTo("1796375523");
+    assertThat(first.getMessage()).isEqualTo("Initializing build environment...");
+    assertThat(logs._mismatchedPaths()).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.squareup.moshi.Json;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.model.runtime.LosslessModel;
+import dev.cfbuilds.model.runtime.LosslessTuple;
 import dev.cfbuilds.model.runtime.OneOfValue;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -34,10 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Spec ↔ models: every component schema of the spec has a generated class (an array schema has
- * none: where it is used it reads as a {@code List}), every property a {@code @Json} field whose
- * getter returns the Java type the spec implies, every enum value a constant, every {@code oneOf}
- * alternative a field; every object model keeps what it cannot type ({@link LosslessModel}); and
- * the models have nothing the spec does not. This is what notices a regenerated client drifting.
+ * none: where it is used it reads as a {@code List}; but an array marked {@code x-cfbuilds-tuple}
+ * has one, a {@link LosslessTuple} with a field per position), every property a {@code @Json} field
+ * whose getter returns the Java type the spec implies, every enum value a constant, every {@code
+ * oneOf} alternative a field; every object model keeps what it cannot type ({@link LosslessModel});
+ * and the models have nothing the spec does not. This is what notices a regenerated client
+ * drifting.
  */
 class SpecModelCorrespondenceTest {
   private static final String MODEL_PACKAGE = Build.class.getPackageName();
@@ -125,9 +128,25 @@ class SpecModelCorrespondenceTest {
         Arguments.of(
             "a log line whose items change type",
             editedSpec(spec -> schema(spec, "LogLine").put("items", Map.of("type", "integer"))),
-            "BuildLogs.lines: the spec implies java.util.List<java.util.List<java.lang.Integer>>,"
-                + " the model's getLines() returns"
-                + " java.util.List<java.util.List<dev.cfbuilds.generated.model.LogLineItem>>"),
+            "LogLine[0]: java.math.BigDecimal is not one of the types its items may be,"
+                + " [java.lang.Integer]"),
+        Arguments.of(
+            "a log line position renamed",
+            editedSpec(spec -> tuplePosition(spec, "LogLine", 1).put("name", "text")),
+            "LogLine[1]: the spec names it text, the model's field is message"),
+        Arguments.of(
+            "a log line position of another type",
+            editedSpec(spec -> tuplePosition(spec, "LogLine", 0).put("javaType", "String")),
+            "LogLine[0]: the spec gives java.lang.String, the model's getter returns"
+                + " java.math.BigDecimal"),
+        Arguments.of(
+            "a log line of three items",
+            editedSpec(spec -> schema(spec, "LogLine").put("maxItems", 3)),
+            "LogLine: x-cfbuilds-tuple names 2 positions, the schema allows 3 items"),
+        Arguments.of(
+            "a log line that is no longer a tuple",
+            editedSpec(spec -> schema(spec, "LogLine").remove("x-cfbuilds-tuple")),
+            "LogLine: an array in the spec, but a model class of its own"),
         Arguments.of(
             "a new property of a Workers API schema",
             editedSpec(
@@ -150,6 +169,14 @@ class SpecModelCorrespondenceTest {
             "DeploymentStrategy: the spec's value \"immediate\" has no constant"));
   }
 
+  /** Returns position {@code index} of the {@code x-cfbuilds-tuple} of schema {@code name}. */
+  @SuppressWarnings("unchecked") // the spec tree is plain YAML
+  private static Map<String, Object> tuplePosition(
+      Map<String, Object> spec, String name, int index) {
+    Map<String, Object> tuple = node(schema(spec, name), "x-cfbuilds-tuple");
+    return ((List<Map<String, Object>>) tuple.get("items")).get(index);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("specEdits")
   void editedSpecNoLongerMatchesTheModels(String change, String editedSpec, String mismatch) {
@@ -165,7 +192,14 @@ class SpecModelCorrespondenceTest {
     Set<String> classes = modelClassNames();
     schemas.forEach(
         (name, schema) -> {
-          if ("array".equals(schema.getType())) {
+          if (tuplePositions(schema) != null) {
+            if (!classes.contains(name)) {
+              mismatches.add(
+                  name + ": a tuple in the spec, but no class " + MODEL_PACKAGE + "." + name);
+            } else {
+              compareTuple(name, schema, schemas, modelClass(name), mismatches);
+            }
+          } else if ("array".equals(schema.getType())) {
             // The generator names no class for an array: a $ref to it reads as a List, which
             // javaType checks where it is used.
             if (classes.contains(name)) {
@@ -252,6 +286,99 @@ class SpecModelCorrespondenceTest {
     }
   }
 
+  /**
+   * Returns the positions of an array schema marked {@code x-cfbuilds-tuple} (each a map with
+   * {@code name} and {@code javaType}), or null for any other schema.
+   */
+  @SuppressWarnings("unchecked") // the extension is plain YAML: a map holding a list of maps
+  private static List<Map<String, Object>> tuplePositions(Schema<?> schema) {
+    Object tuple =
+        schema.getExtensions() == null ? null : schema.getExtensions().get("x-cfbuilds-tuple");
+    if (!"array".equals(schema.getType()) || !(tuple instanceof Map<?, ?> map)) {
+      return null;
+    }
+    return (List<Map<String, Object>>) map.get("items");
+  }
+
+  /**
+   * Compares a tuple's positions with its class: a {@code LosslessTuple} with one field per
+   * position, in order, of the position's name and Java type, which must be one the schema's items
+   * may be; as many positions as the schema's {@code maxItems}.
+   */
+  @SuppressWarnings("rawtypes") // swagger-models hands out raw Map<String, Schema>
+  private static void compareTuple(
+      String name,
+      Schema<?> schema,
+      Map<String, Schema> schemas,
+      Class<?> model,
+      List<String> mismatches) {
+    if (!LosslessTuple.class.isAssignableFrom(model)) {
+      mismatches.add(
+          name + ": a tuple in the spec, but " + model.getName() + " is not a LosslessTuple");
+      return;
+    }
+    List<Map<String, Object>> positions = tuplePositions(schema);
+    if (schema.getMaxItems() != null && schema.getMaxItems() != positions.size()) {
+      mismatches.add(
+          name
+              + ": x-cfbuilds-tuple names "
+              + positions.size()
+              + " positions, the schema allows "
+              + schema.getMaxItems()
+              + " items");
+    }
+    Set<String> itemTypes = new LinkedHashSet<>();
+    Schema<?> items = schema.getItems();
+    if (items.get$ref() != null) {
+      items = schemas.get(items.get$ref().substring(items.get$ref().lastIndexOf('/') + 1));
+    }
+    for (Schema<?> alternative : items.getOneOf() == null ? List.of(items) : items.getOneOf()) {
+      itemTypes.add(javaType(alternative, schemas));
+    }
+    List<Field> fields = new ArrayList<>();
+    for (Field field : model.getDeclaredFields()) {
+      if (!Modifier.isStatic(field.getModifiers())) {
+        fields.add(field);
+      }
+    }
+    for (int i = 0; i < Math.max(positions.size(), fields.size()); i++) {
+      String position = name + "[" + i + "]";
+      if (i >= fields.size()) {
+        mismatches.add(position + ": in the spec, but the model has no field for it");
+        continue;
+      }
+      if (i >= positions.size()) {
+        mismatches.add(
+            position + ": the model's field " + fields.get(i).getName() + " is not in the spec");
+        continue;
+      }
+      String specName = String.valueOf(positions.get(i).get("name"));
+      String specType = String.valueOf(positions.get(i).get("javaType"));
+      if (!specType.contains(".")) {
+        specType = "java.lang." + specType;
+      }
+      Field field = fields.get(i);
+      if (!field.getName().equals(specName)) {
+        mismatches.add(
+            position
+                + ": the spec names it "
+                + specName
+                + ", the model's field is "
+                + field.getName());
+      }
+      Method getter = getter(model, field);
+      String actual = getter == null ? "(no getter)" : getter.getGenericReturnType().getTypeName();
+      if (!specType.equals(actual)) {
+        mismatches.add(
+            position + ": the spec gives " + specType + ", the model's getter returns " + actual);
+      }
+      if (!itemTypes.contains(specType)) {
+        mismatches.add(
+            position + ": " + specType + " is not one of the types its items may be, " + itemTypes);
+      }
+    }
+  }
+
   /** Compares a {@code oneOf} schema's alternatives with the fields of its holder class. */
   private static void compareOneOf(
       String name, Schema<?> schema, Class<?> model, List<String> mismatches) {
@@ -331,7 +458,7 @@ class SpecModelCorrespondenceTest {
     if (schema.get$ref() != null) {
       String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
       Schema<?> target = schemas.get(name);
-      if (target != null && "array".equals(target.getType())) {
+      if (target != null && "array".equals(target.getType()) && tuplePositions(target) == null) {
         return javaType(target, schemas);
       }
       return MODEL_PACKAGE + "." + name;

@@ -63,6 +63,19 @@ public final class BuildsService {
     return settings;
   }
 
+  /** Returns the limiter every fanned-out request of the client takes a place in. */
+  ConcurrencyLimiter limiter() {
+    return limiter;
+  }
+
+  /**
+   * Returns the exception a call fails with at once, sending nothing, while a 429's long {@code
+   * Retry-After} blocks the client; null when it may send.
+   */
+  RateLimitException blocked() {
+    return stack.budget.blocked();
+  }
+
   /** Returns the OkHttp client the requests go through, with the engine's interceptors. */
   public OkHttpClient okHttpClient() {
     return stack.okHttpClient;
@@ -104,7 +117,7 @@ public final class BuildsService {
    */
   public CompletableFuture<BuildsLookup> fetchNormalized(
       String account, List<String> ids, OnFailure onFailure, Caller caller) {
-    RateLimitException blocked = ids.isEmpty() ? null : stack.budget.blocked();
+    RateLimitException blocked = ids.isEmpty() ? null : blocked();
     if (blocked != null) {
       return CompletableFuture.failedFuture(blocked);
     }

@@ -5,6 +5,7 @@ import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.CloudflareIoException;
 import dev.cfbuilds.client.errors.CloudflareServiceException;
 import dev.cfbuilds.client.errors.MalformedResponseException;
+import dev.cfbuilds.client.errors.RateLimitException;
 import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.api.WorkerDeploymentsApi;
 import dev.cfbuilds.generated.api.WorkerScriptApi;
@@ -44,8 +45,10 @@ public final class ReadApi {
   private final WorkerDeploymentsApi deployments;
   private final WorkerScriptApi scripts;
   private final ResponseMapper mapper;
+  private final BuildsService service;
 
-  private ReadApi(OkHttpClient http, HttpUrl baseUrl, Clock clock) {
+  private ReadApi(BuildsService service, OkHttpClient http, HttpUrl baseUrl, Clock clock) {
+    this.service = service;
     Retrofit retrofit =
         new Retrofit.Builder()
             .client(http)
@@ -62,7 +65,7 @@ public final class ReadApi {
 
   /** Returns the read API of {@code service}: its {@code OkHttpClient}, base URL and clock. */
   public static ReadApi of(BuildsService service, Clock clock) {
-    return new ReadApi(service.okHttpClient(), service.baseUrl(), clock);
+    return new ReadApi(service, service.okHttpClient(), service.baseUrl(), clock);
   }
 
   /** Returns the Builds API's build and log calls. */
@@ -128,6 +131,56 @@ public final class ReadApi {
           }
         });
     return future;
+  }
+
+  /**
+   * Sends every one of {@code calls} as {@link #enqueue} does, but as a call of many requests:
+   * through the client's limiter, so that no more than its {@code maxConcurrentRequests} are in
+   * flight across all its calls, waiting ones starting in order as places free; failing at once,
+   * with nothing sent, while a 429 blocks the client (as {@code getBuildsByVersionIds} does). The
+   * future completes with the bodies in the order of {@code calls}, or fails as the first request
+   * that fails, which cancels the others; cancelling it cancels them all.
+   */
+  public <T> CompletableFuture<List<T>> enqueueAll(
+      List<Call<T>> calls, Function<T, Envelope> envelope) {
+    RateLimitException blocked = calls.isEmpty() ? null : service.blocked();
+    if (blocked != null) {
+      return CompletableFuture.failedFuture(blocked);
+    }
+    ConcurrencyLimiter limiter = service.limiter();
+    List<CompletableFuture<T>> requests = new ArrayList<>(calls.size());
+    for (Call<T> call : calls) {
+      CompletableFuture<T> request = new CompletableFuture<>();
+      Runnable start =
+          () -> {
+            if (request.isDone()) {
+              limiter.release();
+              return;
+            }
+            enqueue(call, envelope)
+                .whenComplete(
+                    (body, failure) -> {
+                      limiter.release();
+                      if (failure != null) {
+                        request.completeExceptionally(failure);
+                      } else {
+                        request.complete(body);
+                      }
+                    });
+          };
+      request.whenComplete(
+          (body, failure) -> {
+            if (request.isCancelled()) {
+              limiter.withdraw(start);
+              call.cancel();
+            }
+          });
+      requests.add(request);
+      limiter.submit(start);
+    }
+    return Futures.map(
+        allOrFirstFailure(requests),
+        done -> requests.stream().map(CompletableFuture::join).toList());
   }
 
   private <T> T check(Call<T> call, Response<T> response, Function<T, Envelope> envelope) {

@@ -104,6 +104,9 @@ abstract class Kind {
     if (type instanceof Class<?> raw && raw.isEnum()) {
       return EnumKind.of(raw);
     }
+    if (type instanceof Class<?> raw && LosslessTuple.class.isAssignableFrom(raw)) {
+      return new AdapterKind(JsonReader.Token.BEGIN_ARRAY, moshi.adapter(raw));
+    }
     if (type instanceof Class<?> raw && LosslessModel.class.isAssignableFrom(raw)) {
       return new AdapterKind(JsonReader.Token.BEGIN_OBJECT, moshi.adapter(raw));
     }

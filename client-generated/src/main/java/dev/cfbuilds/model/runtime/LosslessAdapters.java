@@ -8,9 +8,10 @@ import java.lang.reflect.Type;
 import java.util.Set;
 
 /**
- * Reads and writes every generated model ({@link LosslessModel}, {@link OneOfValue}) without losing
- * anything: a value whose JSON type does not fit its property, an unknown enum value or an unknown
- * property is kept as raw JSON ({@link JsonReader#readJsonValue()}) and written back as it came.
+ * Reads and writes every generated model ({@link LosslessModel}, {@link LosslessTuple}, {@link
+ * OneOfValue}) without losing anything: a value whose JSON type does not fit its property, an
+ * unknown enum value or an unknown property is kept as raw JSON ({@link
+ * JsonReader#readJsonValue()}) and written back as it came.
  *
  * <p>Each value is read once: its token is peeked ({@link JsonReader#peek()}) and compared with the
  * one the property's type expects ({@link Kind}); only a mismatch, or text not of the expected
@@ -22,6 +23,9 @@ final class LosslessAdapters implements JsonAdapter.Factory {
   public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty() || !(type instanceof Class<?> raw)) {
       return null;
+    }
+    if (LosslessTuple.class.isAssignableFrom(raw)) {
+      return new TupleAdapter(ModelShape.of(raw), moshi).nullSafe();
     }
     if (LosslessModel.class.isAssignableFrom(raw)) {
       return new ModelAdapter(ModelShape.of(raw), moshi).nullSafe();

@@ -90,8 +90,9 @@ public abstract class LosslessModel {
    * Returns the JSON path of every value that did not fit its type in this model and the models it
    * holds, such as {@code $.result.builds.abc.trigger.created_on}: the mismatched properties (see
    * {@link #_mismatchedProperties()}), and the elements of lists and maps that did not fit, which
-   * are {@code null} in the typed list or map (such as {@code $.trigger.path_includes[1]}). Paths
-   * start at this model, {@code $}.
+   * are {@code null} in the typed list or map (such as {@code $.trigger.path_includes[1]}). In a
+   * {@link LosslessTuple} an item is named by its index, and every item past the tuple's length is
+   * reported (such as {@code $.lines[3][2]}). Paths start at this model, {@code $}.
    */
   public final List<String> _mismatchedPaths() {
     List<String> paths = new ArrayList<>();
@@ -147,8 +148,11 @@ public abstract class LosslessModel {
 
   private static void collectMismatches(Object value, String path, List<String> paths) {
     if (value instanceof LosslessModel model) {
-      for (ModelShape.Property property : ModelShape.of(model.getClass()).properties) {
-        String child = path + "." + property.name;
+      boolean tuple = model instanceof LosslessTuple;
+      List<ModelShape.Property> properties = ModelShape.of(model.getClass()).properties;
+      for (int i = 0; i < properties.size(); i++) {
+        ModelShape.Property property = properties.get(i);
+        String child = tuple ? path + "[" + i + "]" : path + "." + property.name;
         Object typed = property.get(model);
         if (model.raw != null && model.raw.containsKey(property.name)) {
           compare(typed, model.raw.get(property.name), child, paths);
@@ -156,6 +160,12 @@ public abstract class LosslessModel {
         if (property.holdsModels) {
           collectMismatches(typed, child, paths);
         }
+      }
+      if (tuple) {
+        model
+            ._additionalProperties()
+            .keySet()
+            .forEach(index -> paths.add(path + "[" + index + "]"));
       }
     } else if (value instanceof OneOfValue) {
       for (ModelShape.Property property : ModelShape.of(value.getClass()).properties) {

@@ -49,24 +49,33 @@ final class ModelAdapter extends JsonAdapter<Object> {
         model.keep(name, RawJson.read(reader));
         continue;
       }
-      ModelShape.Property property = shape.properties.get(index);
-      if (reader.peek() == JsonReader.Token.NULL) {
-        reader.nextNull();
-        property.set(model, null);
-        model.keep(property.name, null);
-        continue;
-      }
-      Object value = kinds[index].read(reader);
-      if (value instanceof Mismatch mismatch) {
-        property.set(model, mismatch.typed);
-        model.keep(property.name, mismatch.raw);
-      } else {
-        property.set(model, value);
-        model.forget(property.name);
-      }
+      readProperty(reader, model, shape.properties.get(index), kinds[index]);
     }
     reader.endObject();
     return model;
+  }
+
+  /**
+   * Reads the next value into {@code property} of {@code model} as {@code kind} says: the typed
+   * value, or {@code null} or a mismatch, kept raw.
+   */
+  static void readProperty(
+      JsonReader reader, LosslessModel model, ModelShape.Property property, Kind kind)
+      throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      property.set(model, null);
+      model.keep(property.name, null);
+      return;
+    }
+    Object value = kind.read(reader);
+    if (value instanceof Mismatch mismatch) {
+      property.set(model, mismatch.typed);
+      model.keep(property.name, mismatch.raw);
+    } else {
+      property.set(model, value);
+      model.forget(property.name);
+    }
   }
 
   @Override

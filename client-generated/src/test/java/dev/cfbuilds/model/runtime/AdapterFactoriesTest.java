@@ -11,6 +11,7 @@ import com.squareup.moshi.Types;
 import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.EnvironmentVariableValue;
+import dev.cfbuilds.generated.model.LogLine;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Retention;
@@ -41,7 +42,7 @@ class AdapterFactoriesTest {
   }
 
   @Test
-  void losslessFactoryTakesModelsAndOneOfsOnly() throws IOException {
+  void losslessFactoryTakesModelsTuplesAndOneOfsOnly() throws IOException {
     LosslessAdapters factory = new LosslessAdapters();
     JsonAdapter<?> build = factory.create(Build.class, Set.of(), MOSHI);
     assertThat(build).isNotNull();
@@ -51,6 +52,10 @@ class AdapterFactoriesTest {
     JsonAdapter<?> oneOf = factory.create(EnvironmentVariableValue.class, Set.of(), MOSHI);
     assertThat(oneOf).isNotNull();
     assertThat(((EnvironmentVariableValue) oneOf.fromJson("\"x\"")).getString()).isEqualTo("x");
+
+    JsonAdapter<?> tuple = factory.create(LogLine.class, Set.of(), MOSHI);
+    assertThat(tuple).isNotNull();
+    assertThat(((LogLine) tuple.fromJson("[1,\"a\"]")).getMessage()).isEqualTo("a");
 
     assertThat(factory.create(Build.class, qualifiers(), MOSHI)).isNull();
     assertThat(factory.create(String.class, Set.of(), MOSHI)).isNull();

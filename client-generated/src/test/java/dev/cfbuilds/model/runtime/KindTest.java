@@ -10,6 +10,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.cfbuilds.generated.model.BuildStatus;
 import dev.cfbuilds.generated.model.EnvironmentVariableValue;
+import dev.cfbuilds.generated.model.LogLine;
 import dev.cfbuilds.generated.model.Trigger;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -121,6 +122,15 @@ class KindTest {
     assertThat(mismatch(dateTime, "\"yesterday\"").raw).isEqualTo("yesterday");
     Kind uri = Kind.of(String.class, "uri", MOSHI);
     assertThat(mismatch(uri, "\"a b\"").raw).isEqualTo("a b");
+  }
+
+  @Test
+  void readsTuplesFromArraysAndKeepsAnythingElse() throws IOException {
+    Kind kind = Kind.of(LogLine.class, null, MOSHI);
+
+    assertThat(((LogLine) read(kind, "[1,\"a\"]")).getMessage()).isEqualTo("a");
+    assertThat(mismatch(kind, "{\"a\":1}").raw).isEqualTo(Map.of("a", 1.0));
+    assertThat(write(kind, read(kind, "[1,\"a\",true]"))).isEqualTo("[1,\"a\",true]");
   }
 
   @Test
