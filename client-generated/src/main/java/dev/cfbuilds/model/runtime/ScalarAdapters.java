@@ -37,9 +37,6 @@ final class ScalarAdapters {
   static final JsonAdapter.Factory URI =
       factory(URI.class, "a URI", ScalarAdapters::parseUri, java.net.URI::toString);
 
-  /** The punctuation a path or query may hold as is: RFC 2396's marks and reserved characters. */
-  private static final String URL_PUNCTUATION = "_~!$&'()*+,;=:@/?";
-
   /** What {@link #offsetSeconds} returns for text that is not an offset. */
   private static final int NO_OFFSET = Integer.MIN_VALUE;
 
@@ -175,86 +172,6 @@ final class ScalarAdapters {
     } catch (URISyntaxException e) {
       return null;
     }
-  }
-
-  /** Returns true if {@link #parseUri} accepts {@code text}, without building the value. */
-  static boolean isUri(String text) {
-    return isCommonUri(text) || parseUri(text) != null;
-  }
-
-  /**
-   * Returns true if {@code text} is a URL in the form the API sends, {@code
-   * https://github.com/org/repo/pull/123}, checked by hand and without allocating: {@code new URI}
-   * was the largest of the runtime's own costs in the decode benchmark's profile (8 % of running
-   * samples, for one property per build). Only a subset of what {@code new URI} accepts: {@code
-   * http} or {@code https}, a host of letters, digits, dots and hyphens with an optional port, then
-   * ASCII characters RFC 2396 allows anywhere after it, {@code %} escapes and at most one {@code
-   * #}. False for any other text, which {@code new URI} then decides on, so what is accepted does
-   * not change. Package-private so that tests can hold it to that.
-   */
-  static boolean isCommonUri(String text) {
-    int from = text.startsWith("https://") ? 8 : text.startsWith("http://") ? 7 : -1;
-    if (from < 0) {
-      return false;
-    }
-    int length = text.length();
-    int i = from;
-    while (i < length && isHostChar(text.charAt(i))) {
-      i++;
-    }
-    if (i == from) {
-      return false;
-    }
-    if (i < length && text.charAt(i) == ':') {
-      int port = ++i;
-      while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-        i++;
-      }
-      if (i == port) {
-        return false;
-      }
-    }
-    if (i < length && text.charAt(i) != '/' && text.charAt(i) != '?' && text.charAt(i) != '#') {
-      return false;
-    }
-    boolean fragment = false;
-    for (; i < length; i++) {
-      char c = text.charAt(i);
-      if (c == '%') {
-        if (i + 2 >= length || digit(text.charAt(i + 1)) < 0 || digit(text.charAt(i + 2)) < 0) {
-          return false;
-        }
-        i += 2;
-      } else if (c == '#') {
-        if (fragment) {
-          return false;
-        }
-        fragment = true;
-      } else if (!isUrlChar(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isHostChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '.'
-        || c == '-';
-  }
-
-  /**
-   * Returns true for an ASCII letter or digit, or a character RFC 2396 allows in a path or query.
-   */
-  private static boolean isUrlChar(char c) {
-    return isHostChar(c) || (c < 128 && URL_PUNCTUATION.indexOf(c) >= 0);
-  }
-
-  /** Returns the value of an ASCII hex digit, or -1. */
-  private static int digit(char c) {
-    return c < 128 ? Character.digit(c, 16) : -1;
   }
 
   /**

@@ -38,7 +38,7 @@ public final class TextValues {
       case "date-time":
         return ScalarAdapters::isDateTime;
       case "uri":
-        return ScalarAdapters::isUri;
+        return text -> ScalarAdapters.parseUri(text) != null;
       default:
         throw new IllegalArgumentException("no text format " + format);
     }
