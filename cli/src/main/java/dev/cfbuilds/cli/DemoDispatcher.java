@@ -155,12 +155,13 @@ final class DemoDispatcher extends Dispatcher {
     if (live != null) {
       return BUILD_ADAPTER.fromJsonValue(live);
     }
+    Instant start = workers.clock().origin();
     if (nanoTime == null) {
-      return DemoBuilds.forVersion(versionId);
+      return DemoBuilds.forVersion(versionId, start);
     }
     long now = nanoTime.getAsLong();
     long first = firstAsked.computeIfAbsent(versionId, id -> now);
-    return DemoBuilds.progressed(versionId, TimeUnit.NANOSECONDS.toMillis(now - first));
+    return DemoBuilds.progressed(versionId, TimeUnit.NANOSECONDS.toMillis(now - first), start);
   }
 
   private static boolean hasCredentials(Headers headers) {
