@@ -12,7 +12,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,6 +39,7 @@ final class DemoBuilds {
       List.of("main", "main", "main", "staging", "feature/search", "fix/cache-headers");
   private static final int MINUTES_IN_30_DAYS = 30 * 24 * 60;
   private static final int EVERY_NTH_MADE_UP_ID_HAS_NO_BUILD = 15;
+  private static final int DAYS_BACK = 31;
 
   /**
    * By this many milliseconds after the stub first saw it, every {@link #progressed} build has
@@ -53,8 +57,20 @@ final class DemoBuilds {
     return !versionId.startsWith(NO_BUILD_PREFIX);
   }
 
-  /** Returns the demo build of {@code versionId}, a UUID; a fresh object each call. */
+  /**
+   * Returns the demo build of {@code versionId}, a UUID, dated within 30 days of the spec's sample
+   * build; a fresh object each call.
+   */
   static Build forVersion(String versionId) {
+    return forVersion(versionId, null);
+  }
+
+  /**
+   * Returns the demo build of {@code versionId}, a UUID, created one to 31 days before {@code now}
+   * ({@code null}: within 30 days of the spec's sample build); a fresh object each call. Everything
+   * but the dates is the same for any {@code now}.
+   */
+  static Build forVersion(String versionId, Instant now) {
     UUID uuid = UUID.fromString(versionId);
     Random random = new Random(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits());
     Build template = template();
@@ -74,8 +90,11 @@ final class DemoBuilds {
     build.buildUuid(
         UUID.nameUUIDFromBytes(("build of " + versionId).getBytes(StandardCharsets.UTF_8)));
 
-    OffsetDateTime created =
-        template.getCreatedOn().plusMinutes(random.nextInt(MINUTES_IN_30_DAYS));
+    OffsetDateTime base =
+        now == null
+            ? template.getCreatedOn()
+            : now.minus(Duration.ofDays(DAYS_BACK)).atOffset(ZoneOffset.UTC);
+    OffsetDateTime created = base.plusMinutes(random.nextInt(MINUTES_IN_30_DAYS));
     OffsetDateTime initializing = created.plusSeconds(1 + random.nextInt(5));
     OffsetDateTime running = initializing.plusSeconds(3 + random.nextInt(12));
     OffsetDateTime stopped = running.plusSeconds(20 + random.nextInt(220));
@@ -135,7 +154,12 @@ final class DemoBuilds {
    * ms.
    */
   static Build progressed(String versionId, long millis) {
-    Build shown = forVersion(versionId);
+    return progressed(versionId, millis, null);
+  }
+
+  /** Returns {@link #progressed(String, long)}'s build, dated as {@link #forVersion} dates it. */
+  static Build progressed(String versionId, long millis, Instant now) {
+    Build shown = forVersion(versionId, now);
     Build.Builder build = shown.toBuilder();
     UUID uuid = UUID.fromString(versionId);
     Random random = new Random(~(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits()));

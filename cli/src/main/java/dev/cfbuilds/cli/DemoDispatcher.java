@@ -8,6 +8,7 @@ import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.generated.model.BuildsByVersionIdsResult;
 import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.model.runtime.CanonicalUuid;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ import okhttp3.HttpUrl;
  * Answers like Cloudflare's "Get builds by version IDs" endpoint, for the demo.
  *
  * <p>Serves {@code GET /client/v4/accounts/{account_id}/builds/builds?version_ids=…} for any
- * account: each version ID gets the build {@link DemoBuilds} makes up for it, except IDs starting
+ * account: each version ID gets the build {@link DemoBuilds} makes up for it (the demo Workers'
+ * live versions, the builds {@link DemoWorkers} lists as having made them), except IDs starting
  * with {@value DemoBuilds#NO_BUILD_PREFIX}, which have none. Rejects what the real API rejects, in
  * its error envelope: no credentials (401); no {@code version_ids}, more than {@value
  * CloudflareBuildsClient#MAX_VERSION_IDS_PER_REQUEST} of them, or one that is not a UUID (400);
@@ -46,8 +48,11 @@ final class DemoDispatcher extends Dispatcher {
   private static final JsonAdapter<Object> ERROR_ADAPTER =
       ApiWiring.moshi().adapter(Object.class).serializeNulls();
 
+  private static final JsonAdapter<Build> BUILD_ADAPTER = ApiWiring.moshi().adapter(Build.class);
+
   private final LongSupplier nanoTime;
   private final Map<String, Long> firstAsked = new ConcurrentHashMap<>();
+  private final DemoWorkers workers;
   private final DemoReadApi readApi;
   private final DemoWriteApi writeApi;
 
@@ -62,9 +67,19 @@ final class DemoDispatcher extends Dispatcher {
    * {@code null} for builds that never change.
    */
   DemoDispatcher(LongSupplier nanoTime) {
+    this(nanoTime, Instant.now());
+  }
+
+  /**
+   * Creates a dispatcher as {@link #DemoDispatcher(LongSupplier)} does, whose clock starts at
+   * {@code start}: its fixed builds and deployments are dated back from it.
+   */
+  DemoDispatcher(LongSupplier nanoTime, Instant start) {
     this.nanoTime = nanoTime;
-    this.readApi = new DemoReadApi(nanoTime != null ? nanoTime : System::nanoTime);
-    this.writeApi = new DemoWriteApi(nanoTime != null ? nanoTime : System::nanoTime);
+    LongSupplier clockTime = nanoTime != null ? nanoTime : System::nanoTime;
+    this.workers = new DemoWorkers(new DemoClock(start, clockTime));
+    this.readApi = new DemoReadApi(clockTime, workers);
+    this.writeApi = new DemoWriteApi(clockTime, workers);
   }
 
   @Override
@@ -136,12 +151,17 @@ final class DemoDispatcher extends Dispatcher {
   }
 
   private Build build(String versionId) {
+    Map<String, Object> live = workers.liveBuild(versionId);
+    if (live != null) {
+      return BUILD_ADAPTER.fromJsonValue(live);
+    }
+    Instant start = workers.clock().origin();
     if (nanoTime == null) {
-      return DemoBuilds.forVersion(versionId);
+      return DemoBuilds.forVersion(versionId, start);
     }
     long now = nanoTime.getAsLong();
     long first = firstAsked.computeIfAbsent(versionId, id -> now);
-    return DemoBuilds.progressed(versionId, TimeUnit.NANOSECONDS.toMillis(now - first));
+    return DemoBuilds.progressed(versionId, TimeUnit.NANOSECONDS.toMillis(now - first), start);
   }
 
   private static boolean hasCredentials(Headers headers) {

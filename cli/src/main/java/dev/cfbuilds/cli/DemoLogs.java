@@ -1,5 +1,6 @@
 package dev.cfbuilds.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,22 +11,25 @@ import java.util.function.LongSupplier;
 /**
  * The demo's build logs. The growing build ({@link DemoWorkers#GROWING_BUILD}) starts when it is
  * first asked about, writes {@value #LINES_PER_SECOND} lines a second for {@value #RUN_SECONDS}
- * seconds ({@value #GROWING_LINES} lines), then stops and fails. Every other build has a short,
- * fixed log. Pages hold at most {@value #PAGE_SIZE} lines; the cursor names the next line.
+ * seconds ({@value #GROWING_LINES} lines), then stops and fails. Every other build has a short log
+ * that fits its status and outcome (a queued build has none yet), a line a second from two seconds
+ * after it was created. Pages hold at most {@value #PAGE_SIZE} lines; the cursor names the next
+ * line.
  */
 final class DemoLogs {
   static final int RUN_SECONDS = 15;
   static final int LINES_PER_SECOND = 20;
   static final int GROWING_LINES = RUN_SECONDS * LINES_PER_SECOND;
   static final int PAGE_SIZE = 100;
-  private static final long FIRST_TIMESTAMP = 1796375523L;
   private static final String CURSOR_PREFIX = "demo-line-";
 
   private final LongSupplier nanoTime;
+  private final DemoClock clock;
   private volatile Long started;
 
-  DemoLogs(LongSupplier nanoTime) {
+  DemoLogs(LongSupplier nanoTime, DemoClock clock) {
     this.nanoTime = nanoTime;
+    this.clock = clock;
   }
 
   /** Returns the growing build as it is now, starting its run on the first call. */
@@ -38,17 +42,23 @@ final class DemoLogs {
             DemoWorkers.GROWING_BUILD,
             status,
             "stopped".equals(status) ? "fail" : null,
-            "2026-12-04T10:02:45.550Z",
+            clock.at(started).toString(),
             DemoWorkers.RESIZER_TAG);
     return build;
   }
 
   /**
-   * Returns a page of build {@code uuid}'s log from {@code cursor} as the result's JSON-ready map,
-   * or null if the cursor is not one this stub gave.
+   * Returns a page of the log of {@code build} (a JSON-ready map, as read now) from {@code cursor}
+   * as the result's JSON-ready map, or null if the cursor is not one this stub gave.
    */
-  synchronized Map<String, Object> page(String uuid, String cursor) {
-    List<String> all = DemoWorkers.GROWING_BUILD.equals(uuid) ? null : fixedLog(uuid);
+  synchronized Map<String, Object> page(Map<String, Object> build, String cursor) {
+    String uuid = (String) build.get("build_uuid");
+    boolean growing = DemoWorkers.GROWING_BUILD.equals(uuid);
+    List<String> all = growing ? null : fixedLog(build);
+    long first =
+        growing
+            ? clock.at(started).getEpochSecond()
+            : Instant.parse((String) build.get("created_on")).getEpochSecond() + 2;
     int available = all != null ? all.size() : availableGrowingLines();
     int from = 0;
     if (cursor != null) {
@@ -68,7 +78,7 @@ final class DemoLogs {
     List<Object> lines = new ArrayList<>();
     for (int i = from; i < to; i++) {
       String text = all != null ? all.get(i) : growingLine(i);
-      lines.add(List.of(FIRST_TIMESTAMP + i / LINES_PER_SECOND, text));
+      lines.add(List.of(first + (all != null ? i : i / LINES_PER_SECOND), text));
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("cursor", CURSOR_PREFIX + to);
@@ -100,17 +110,45 @@ final class DemoLogs {
     return "transforming src/module-" + i + ".ts";
   }
 
-  private static List<String> fixedLog(String uuid) {
+  /** Returns the log of a fixed build: what a build of its status and outcome has written. */
+  private static List<String> fixedLog(Map<String, Object> build) {
+    String status = (String) build.get("status");
+    String outcome = (String) build.get("build_outcome");
     List<String> lines = new ArrayList<>();
+    if ("queued".equals(status)) {
+      return lines;
+    }
+    if ("skipped".equals(outcome)) {
+      lines.add("Skipped: no file under the root directory / changed");
+      return lines;
+    }
     lines.add("Initializing build environment...");
-    lines.add("Cloning repository acme-shop/checkout-api");
+    if ("initializing".equals(status)) {
+      return lines;
+    }
+    Map<?, ?> metadata = (Map<?, ?>) build.get("build_trigger_metadata");
+    lines.add("Cloning repository acme-shop/" + metadata.get("repo_name"));
     lines.add("Running build command: npm ci && npm run build");
-    if ("f8d36d4b-e4cd-423c-951b-267c9cf61f4c".equals(uuid)) {
-      lines.add("src/payment.ts(42,7): error TS2339: Property 'applePay' does not exist");
-      lines.add("Failed: build command exited with code: 2");
-    } else {
-      lines.add("Running deploy command: npx wrangler deploy");
-      lines.add("Success: build finished");
+    if ("running".equals(status)) {
+      return lines;
+    }
+    switch (outcome == null ? "" : outcome) {
+      case "success":
+        lines.add("Running deploy command: npx wrangler deploy");
+        lines.add("Success: build finished");
+        break;
+      case "fail":
+        lines.add("src/payment.ts(42,7): error TS2339: Property 'applePay' does not exist");
+        lines.add("Failed: build command exited with code: 2");
+        break;
+      case "cancelled":
+        lines.add("Build cancelled");
+        break;
+      case "terminated":
+        lines.add("Terminated: the build ran past its time limit");
+        break;
+      default:
+        break;
     }
     return lines;
   }

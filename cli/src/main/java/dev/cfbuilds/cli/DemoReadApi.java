@@ -2,7 +2,6 @@ package dev.cfbuilds.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.client.BuildsResource;
-import dev.cfbuilds.generated.model.Build;
 import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.util.LinkedHashMap;
@@ -27,10 +26,12 @@ final class DemoReadApi {
   private static final int CODE_BAD_REQUEST = 12001;
   private static final int CODE_NO_WORKER = 10007;
 
+  private final DemoWorkers workers;
   private final DemoLogs logs;
 
-  DemoReadApi(LongSupplier nanoTime) {
-    this.logs = new DemoLogs(nanoTime);
+  DemoReadApi(LongSupplier nanoTime, DemoWorkers workers) {
+    this.workers = workers;
+    this.logs = new DemoLogs(nanoTime, workers.clock());
   }
 
   /**
@@ -45,7 +46,7 @@ final class DemoReadApi {
     if (path.size() == 4
         && path.subList(0, 2).equals(List.of("workers", "scripts"))
         && path.get(3).equals("deployments")) {
-      List<Object> deployments = DemoWorkers.deployments(path.get(2));
+      List<Object> deployments = workers.deployments(path.get(2));
       if (deployments == null) {
         return workersError(404, CODE_NO_WORKER, "This Worker does not exist on your account.");
       }
@@ -59,7 +60,7 @@ final class DemoReadApi {
       if (!CanonicalUuid.matches(uuid) || path.size() > 4) {
         return null;
       }
-      Object build = buildByUuid(uuid);
+      Map<String, Object> build = buildByUuid(uuid);
       if (build == null) {
         return buildsError(404, CODE_NOT_FOUND, "Not found");
       }
@@ -69,7 +70,7 @@ final class DemoReadApi {
       if (!path.get(3).equals("logs")) {
         return null;
       }
-      Map<String, Object> page = logs.page(uuid, url.queryParameter("cursor"));
+      Map<String, Object> page = logs.page(build, url.queryParameter("cursor"));
       return page == null ? buildsError(400, CODE_BAD_REQUEST, "invalid cursor") : ok(page, null);
     }
     if (path.size() == 4
@@ -81,26 +82,12 @@ final class DemoReadApi {
     return null;
   }
 
-  /**
-   * Returns build {@code uuid} of the demo's lists, or the build that made one of its Workers' live
-   * versions (as the version endpoint made it up), or null.
-   */
-  private Object buildByUuid(String uuid) {
+  /** Returns build {@code uuid} of the demo's lists, or null. */
+  private Map<String, Object> buildByUuid(String uuid) {
     if (DemoWorkers.GROWING_BUILD.equals(uuid)) {
       return logs.growingBuild();
     }
-    Map<String, Object> listed = DemoWorkers.byUuid(uuid);
-    if (listed != null) {
-      return listed;
-    }
-    for (String versionId :
-        List.of(DemoWorkers.CHECKOUT_V90, DemoWorkers.CHECKOUT_V10, DemoWorkers.RESIZER_VERSION)) {
-      Build build = DemoBuilds.forVersion(versionId);
-      if (build.getBuildUuid() != null && uuid.equals(build.getBuildUuid().toString())) {
-        return build;
-      }
-    }
-    return null;
+    return workers.byUuid(uuid);
   }
 
   private MockResponse latest(String tags) {
@@ -118,7 +105,7 @@ final class DemoReadApi {
     }
     Map<String, Object> builds = new LinkedHashMap<>();
     for (String tag : asked) {
-      List<Map<String, Object>> all = DemoWorkers.builds(tag, logs.growingBuild());
+      List<Map<String, Object>> all = workers.builds(tag, logs.growingBuild());
       if (!all.isEmpty()) {
         builds.put(tag, all.get(0));
       }
@@ -141,7 +128,7 @@ final class DemoReadApi {
     if (page < 1 || perPage < 1 || perPage > BuildsResource.MAX_PER_PAGE) {
       return buildsError(400, CODE_BAD_REQUEST, "page >= 1, per_page 1 to 200");
     }
-    List<Map<String, Object>> all = DemoWorkers.builds(tag, logs.growingBuild());
+    List<Map<String, Object>> all = workers.builds(tag, logs.growingBuild());
     int from = Math.min(all.size(), (page - 1) * perPage);
     int to = Math.min(all.size(), from + perPage);
     Map<String, Object> info = new LinkedHashMap<>();

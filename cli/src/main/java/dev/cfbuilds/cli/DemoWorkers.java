@@ -1,15 +1,19 @@
 package dev.cfbuilds.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The demo's Workers and their builds, as JSON-ready maps: {@code checkout-api} with a gradual
  * deployment (90/10) and a build in every state, {@code image-resizer} whose latest build runs and
  * writes its log for {@value DemoLogs#RUN_SECONDS} seconds and then fails, and {@code docs-site},
- * uploaded from a laptop, with no builds.
+ * uploaded from a laptop, with no builds. Every live version was made by a build that succeeded.
+ * Dates are counted back from the {@link DemoClock}'s start; a fixed build cancelled through the
+ * stub reads as stopped and cancelled from then on.
  */
 final class DemoWorkers {
   static final String CHECKOUT = "checkout-api";
@@ -31,19 +35,46 @@ final class DemoWorkers {
   /** The build of {@code image-resizer} that grows while it runs. */
   static final String GROWING_BUILD = "b6dc7ef7-d754-4e8e-aaa1-1980f79562f6";
 
-  /** {@code checkout-api}'s builds, newest first: one per status, one per outcome. */
+  /** The build of {@code checkout-api} that made its 90 % version, a week ago. */
+  static final String CHECKOUT_V90_BUILD = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+
+  /** The build of {@code checkout-api} that made its 10 % version: its latest success. */
+  static final String CHECKOUT_V10_BUILD = "b335c0af-9297-4d89-939f-1f502d372234";
+
+  /** The build of {@code image-resizer} that made its live version. */
+  static final String RESIZER_VERSION_BUILD = "7c5e1a3b-9d8f-4e4a-8b2c-6d7e8f9a0b1c";
+
+  /**
+   * {@code checkout-api}'s builds, newest first: one per status and outcome, then the build of its
+   * older live version. Each is UUID, status, outcome and minutes before the demo started.
+   */
   static final List<String[]> CHECKOUT_BUILDS =
       List.of(
-          new String[] {"1c9e5a7b-3d2f-4e8a-9b6c-0d1e2f3a4b5c", "queued", null, "08"},
-          new String[] {"2d0f6b8c-4e3a-4f9b-8c7d-1e2f3a4b5c6d", "initializing", null, "07"},
-          new String[] {"3e1a7c9d-5f4b-4a0c-9d8e-2f3a4b5c6d7e", "running", null, "06"},
-          new String[] {"b335c0af-9297-4d89-939f-1f502d372234", "stopped", "success", "05"},
-          new String[] {"f8d36d4b-e4cd-423c-951b-267c9cf61f4c", "stopped", "fail", "04"},
-          new String[] {"4f2b8d0e-6a5c-4b1d-8e9f-3a4b5c6d7e8f", "stopped", "cancelled", "03"},
-          new String[] {"5a3c9e1f-7b6d-4c2e-9f0a-4b5c6d7e8f9a", "stopped", "skipped", "02"},
-          new String[] {"6b4d0f2a-8c7e-4d3f-8a1b-5c6d7e8f9a0b", "stopped", "terminated", "01"});
+          new String[] {"1c9e5a7b-3d2f-4e8a-9b6c-0d1e2f3a4b5c", "queued", null, "1"},
+          new String[] {"2d0f6b8c-4e3a-4f9b-8c7d-1e2f3a4b5c6d", "initializing", null, "2"},
+          new String[] {"3e1a7c9d-5f4b-4a0c-9d8e-2f3a4b5c6d7e", "running", null, "6"},
+          new String[] {CHECKOUT_V10_BUILD, "stopped", "success", "180"},
+          new String[] {"f8d36d4b-e4cd-423c-951b-267c9cf61f4c", "stopped", "fail", "300"},
+          new String[] {"4f2b8d0e-6a5c-4b1d-8e9f-3a4b5c6d7e8f", "stopped", "cancelled", "1440"},
+          new String[] {"5a3c9e1f-7b6d-4c2e-9f0a-4b5c6d7e8f9a", "stopped", "skipped", "2880"},
+          new String[] {"6b4d0f2a-8c7e-4d3f-8a1b-5c6d7e8f9a0b", "stopped", "terminated", "5760"},
+          new String[] {CHECKOUT_V90_BUILD, "stopped", "success", "10080"});
 
-  private DemoWorkers() {}
+  private static final long RESIZER_SUCCESS_MINUTES = 4320;
+  private static final long RUNNING_AFTER_SECONDS = 8;
+  private static final long STOPPED_AFTER_SECONDS = 133;
+
+  private final DemoClock clock;
+  private final Map<String, Instant> cancelled = new ConcurrentHashMap<>();
+
+  DemoWorkers(DemoClock clock) {
+    this.clock = clock;
+  }
+
+  /** Returns the demo's clock. */
+  DemoClock clock() {
+    return clock;
+  }
 
   /** Returns the account's Workers, as the Workers API lists them. */
   static List<Object> scripts() {
@@ -66,30 +97,30 @@ final class DemoWorkers {
   }
 
   /** Returns the deployments of {@code name}, newest first, or null for an unknown Worker. */
-  static List<Object> deployments(String name) {
+  List<Object> deployments(String name) {
     switch (name) {
       case CHECKOUT:
         return List.of(
             deployment(
                 "3e9d6b52-0c71-4f0a-9a8e-5d2b7c4f1e60",
-                "2026-12-04T09:14:02.338Z",
+                ago(150),
                 version(90, CHECKOUT_V90),
                 version(10, CHECKOUT_V10)),
             deployment(
                 "c41f0a8b-7d2e-4b6c-8f13-2e9a5d7c0b48",
-                "2026-11-27T15:20:44.901Z",
+                ago(10080 - 30),
                 version(100, CHECKOUT_V90)));
       case RESIZER:
         return List.of(
             deployment(
                 "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
-                "2026-12-04T10:04:11.000Z",
+                ago(RESIZER_SUCCESS_MINUTES - 10),
                 version(100, RESIZER_VERSION)));
       case DOCS:
         return List.of(
             deployment(
                 "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e",
-                "2026-10-02T12:00:00.000Z",
+                ago(20 * 1440),
                 version(100, DOCS_VERSION)));
       default:
         return null;
@@ -97,23 +128,44 @@ final class DemoWorkers {
   }
 
   /** Returns the builds of the Worker tagged {@code tag}, newest first ({@code growing} first). */
-  static List<Map<String, Object>> builds(String tag, Map<String, Object> growing) {
+  List<Map<String, Object>> builds(String tag, Map<String, Object> growing) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (CHECKOUT_TAG.equals(tag)) {
       for (String[] b : CHECKOUT_BUILDS) {
-        out.add(build(b[0], b[1], b[2], "2026-12-" + b[3] + "T09:12:01.207Z", CHECKOUT_TAG));
+        out.add(fixedBuild(b[0], b[1], b[2], Long.parseLong(b[3]), CHECKOUT_TAG));
       }
     } else if (RESIZER_TAG.equals(tag)) {
       out.add(growing);
       out.add(
-          build(
-              "7c5e1a3b-9d8f-4e4a-8b2c-6d7e8f9a0b1c",
-              "stopped",
-              "success",
-              "2026-12-01T10:02:45.550Z",
-              RESIZER_TAG));
+          fixedBuild(
+              RESIZER_VERSION_BUILD, "stopped", "success", RESIZER_SUCCESS_MINUTES, RESIZER_TAG));
     }
     return out;
+  }
+
+  /**
+   * Returns the build that made {@code versionId}, one of the demo's live versions, or null for
+   * another version.
+   */
+  Map<String, Object> liveBuild(String versionId) {
+    switch (versionId) {
+      case CHECKOUT_V90:
+        return byUuid(CHECKOUT_V90_BUILD);
+      case CHECKOUT_V10:
+        return byUuid(CHECKOUT_V10_BUILD);
+      case RESIZER_VERSION:
+        return byUuid(RESIZER_VERSION_BUILD);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Records that fixed build {@code uuid}, which had not stopped, was cancelled at {@code when};
+   * later reads show it stopped and cancelled.
+   */
+  void cancel(String uuid, Instant when) {
+    cancelled.putIfAbsent(uuid, when);
   }
 
   /** Returns whether {@code tag} is a Worker of the demo account. */
@@ -148,7 +200,7 @@ final class DemoWorkers {
   }
 
   /** Returns the build {@code uuid} of the demo's lists, or null. */
-  static Map<String, Object> byUuid(String uuid) {
+  Map<String, Object> byUuid(String uuid) {
     for (String tag : List.of(CHECKOUT_TAG, RESIZER_TAG)) {
       for (Map<String, Object> build : builds(tag, Map.of("build_uuid", ""))) {
         if (uuid.equals(build.get("build_uuid"))) {
@@ -157,6 +209,34 @@ final class DemoWorkers {
       }
     }
     return null;
+  }
+
+  private Map<String, Object> fixedBuild(
+      String uuid, String status, String outcome, long minutesAgo, String tag) {
+    Instant created = clock.minutesBeforeStart(minutesAgo);
+    Instant cancelledAt = cancelled.get(uuid);
+    boolean stopped = "stopped".equals(status) || cancelledAt != null;
+    Map<String, Object> build =
+        build(
+            uuid,
+            stopped ? "stopped" : status,
+            cancelledAt != null ? "cancelled" : outcome,
+            created.toString(),
+            tag);
+    boolean ran = "running".equals(status) || (stopped && !"skipped".equals(outcome));
+    Instant running = created.plusSeconds(RUNNING_AFTER_SECONDS);
+    build.put("running_on", ran ? running.toString() : null);
+    Instant stoppedOn =
+        cancelledAt != null
+            ? cancelledAt
+            : ran ? running.plusSeconds(STOPPED_AFTER_SECONDS) : created.plusSeconds(3);
+    build.put("stopped_on", stopped ? stoppedOn.toString() : null);
+    build.put("modified_on", (stopped ? stoppedOn : ran ? running : created).toString());
+    return build;
+  }
+
+  private String ago(long minutes) {
+    return clock.minutesBeforeStart(minutes).toString();
   }
 
   private static Map<String, Object> script(String name, String tag) {

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,20 +23,16 @@ import mockwebserver3.RecordedRequest;
  * runs for {@value #RUN_MILLIS} ms, writing {@value #LINES_PER_SECOND} log lines a second, then
  * stops: with {@code success}, or {@code fail} if its branch name contains {@code fail}. Its build
  * and log are served here too. Cancelling a started build that has not stopped stops it as {@code
- * cancelled}; cancelling one of {@link DemoWorkers}'s fixed builds answers {@code cancelled} if it
- * is queued or running (though it reads on as before) and as it ended if it stopped. Error codes
- * are illustrative.
+ * cancelled}; cancelling one of {@link DemoWorkers}'s fixed builds that has not stopped stops it as
+ * {@code cancelled} too (it reads so from then on), and one that stopped answers as it ended. Error
+ * codes are illustrative.
  */
 final class DemoWriteApi {
   static final long RUN_MILLIS = 3000;
   static final int LINES_PER_SECOND = 10;
 
-  /** When every stub build says it was created: the demo's clock is fixed. */
-  static final String CREATED_ON = "2026-12-04T11:20:07.415Z";
-
   private static final long QUEUED_MILLIS = 300;
   private static final long INITIALIZING_MILLIS = 800;
-  private static final long FIRST_TIMESTAMP = 1796375523L;
   private static final String CURSOR_PREFIX = "demo-line-";
   private static final int PAGE_SIZE = 100;
   private static final int CODE_NOT_FOUND = 12000;
@@ -44,10 +41,12 @@ final class DemoWriteApi {
       ApiWiring.moshi().adapter(Object.class).serializeNulls();
 
   private final LongSupplier nanoTime;
+  private final DemoWorkers workers;
   private final Map<String, StubBuild> started = new ConcurrentHashMap<>();
 
-  DemoWriteApi(LongSupplier nanoTime) {
+  DemoWriteApi(LongSupplier nanoTime, DemoWorkers workers) {
     this.nanoTime = nanoTime;
+    this.workers = workers;
   }
 
   /**
@@ -118,7 +117,7 @@ final class DemoWriteApi {
     started.put(build.uuid, build);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("build_uuid", build.uuid);
-    result.put("created_on", DemoWriteApi.CREATED_ON);
+    result.put("created_on", build.createdOn().toString());
     return ok(result);
   }
 
@@ -133,13 +132,16 @@ final class DemoWriteApi {
       result.put("stopped_on", now.get("stopped_on"));
       return ok(result);
     }
-    Map<String, Object> fixed = DemoWorkers.byUuid(uuid);
+    Map<String, Object> fixed = workers.byUuid(uuid);
     if (fixed == null) {
       return error(404, CODE_NOT_FOUND, "Not found");
     }
-    boolean stopped = "stopped".equals(fixed.get("status"));
-    result.put("build_outcome", stopped ? fixed.get("build_outcome") : "cancelled");
-    result.put("stopped_on", stopped ? fixed.get("stopped_on") : CREATED_ON);
+    if (!"stopped".equals(fixed.get("status"))) {
+      workers.cancel(uuid, workers.clock().now());
+      fixed = workers.byUuid(uuid);
+    }
+    result.put("build_outcome", fixed.get("build_outcome"));
+    result.put("stopped_on", fixed.get("stopped_on"));
     return ok(result);
   }
 
@@ -173,6 +175,10 @@ final class DemoWriteApi {
       }
     }
 
+    Instant createdOn() {
+      return workers.clock().at(startedNanos);
+    }
+
     boolean fails() {
       return branch != null && branch.toLowerCase(Locale.ROOT).contains("fail");
     }
@@ -189,7 +195,8 @@ final class DemoWriteApi {
       String outcome =
           !stopped ? null : cancelledAtMillis != null ? "cancelled" : fails() ? "fail" : "success";
       String tag = (String) trigger.get("external_script_id");
-      Map<String, Object> build = DemoWorkers.build(uuid, status, outcome, CREATED_ON, tag);
+      Map<String, Object> build =
+          DemoWorkers.build(uuid, status, outcome, createdOn().toString(), tag);
       @SuppressWarnings("unchecked")
       Map<String, Object> metadata = (Map<String, Object>) build.get("build_trigger_metadata");
       metadata.put("branch", branch);
@@ -221,8 +228,9 @@ final class DemoWriteApi {
       }
       int to = Math.min(all.size(), from + PAGE_SIZE);
       List<Object> lines = new ArrayList<>();
+      long first = createdOn().getEpochSecond();
       for (int i = from; i < to; i++) {
-        lines.add(List.of(FIRST_TIMESTAMP + i / LINES_PER_SECOND, all.get(i)));
+        lines.add(List.of(first + i / LINES_PER_SECOND, all.get(i)));
       }
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("cursor", CURSOR_PREFIX + to);

@@ -15,6 +15,8 @@ import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,7 +110,16 @@ class BuildsCommandTest {
             .filter(DemoBuilds::hasBuild)
             .toList();
     assertThat(new ArrayList<>(builds.keySet())).isEqualTo(expectedIds);
-    assertThat(builds.get(expectedIds.get(0))).isEqualTo(DemoBuilds.forVersion(expectedIds.get(0)));
+    Build first = builds.get(expectedIds.get(0));
+    Build expected = DemoBuilds.forVersion(expectedIds.get(0));
+    assertThat(first.getBuildUuid()).isEqualTo(expected.getBuildUuid());
+    assertThat(first.getBuildTriggerMetadata()).isEqualTo(expected.getBuildTriggerMetadata());
+    assertThat(first.getBuildOutcome()).isEqualTo(expected.getBuildOutcome());
+    assertThat(builds.values())
+        .allSatisfy(
+            build ->
+                assertThat(build.getCreatedOn().toInstant())
+                    .isBetween(Instant.now().minus(Duration.ofDays(31)), Instant.now()));
     assertThat(result.err()).doesNotContain("chunk").contains("no build for 3 of 45 versions");
   }
 

@@ -9,6 +9,8 @@ import dev.cfbuilds.generated.model.BuildsByVersionIdsResponse;
 import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -91,8 +93,14 @@ class DemoDispatcherTest {
     assertThat(first.getBuildTriggerMetadata().getCommitHash()).matches("[0-9a-f]{40}");
     assertThat(first.getCreatedOn())
         .isAfterOrEqualTo(OffsetDateTime.parse("2019-12-27T18:11:19.117Z"));
-    assertThat(get("accounts/acct/builds/builds?version_ids=" + A, "Bearer x").builds().get(A))
-        .isEqualTo(first);
+    Build served = get("accounts/acct/builds/builds?version_ids=" + A, "Bearer x").builds().get(A);
+    assertThat(served.getBuildTriggerMetadata()).isEqualTo(first.getBuildTriggerMetadata());
+    assertThat(served.getBuildUuid()).isEqualTo(first.getBuildUuid());
+    assertThat(Duration.between(served.getCreatedOn(), served.getStoppedOn()))
+        .isEqualTo(Duration.between(first.getCreatedOn(), first.getStoppedOn()));
+    assertThat(served.getCreatedOn().toInstant())
+        .isBetween(
+            Instant.now().minus(Duration.ofDays(31)), Instant.now().minus(Duration.ofDays(1)));
   }
 
   @Test

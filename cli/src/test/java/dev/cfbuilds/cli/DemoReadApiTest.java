@@ -14,8 +14,12 @@ import dev.cfbuilds.generated.model.BuildStatus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
@@ -28,13 +32,14 @@ import org.junit.jupiter.api.Test;
 /** Runs the real client against the demo stub's read API, on a clock the client's waits move. */
 class DemoReadApiTest {
   private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  private static final Instant START = Instant.parse("2026-12-04T12:00:00Z");
 
   private final AtomicLong nanos = new AtomicLong();
   private final MockWebServer server = new MockWebServer();
   private final CloudflareBuildsClient client;
 
   DemoReadApiTest() throws IOException {
-    server.setDispatcher(new DemoDispatcher(nanos::get));
+    server.setDispatcher(new DemoDispatcher(nanos::get, START));
     server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
     client =
         CloudflareBuildsClient.builder()
@@ -70,7 +75,7 @@ class DemoReadApiTest {
     assertThat(builds.stream().map(Build::getStatus).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder(
             BuildStatus.QUEUED, BuildStatus.INITIALIZING, BuildStatus.RUNNING, BuildStatus.STOPPED);
-    assertThat(builds.stream().map(Build::getBuildOutcome).filter(o -> o != null))
+    assertThat(builds.stream().map(Build::getBuildOutcome).filter(o -> o != null).distinct())
         .containsExactlyInAnyOrder(
             BuildOutcome.SUCCESS,
             BuildOutcome.FAIL,
@@ -79,6 +84,58 @@ class DemoReadApiTest {
             BuildOutcome.TERMINATED);
     assertThat(builds.get(0).getStatus()).isEqualTo(BuildStatus.QUEUED);
     assertThat(client.builds().listPage(DemoWorkers.CHECKOUT, 2, 3).getResult()).hasSize(3);
+  }
+
+  @Test
+  void everyLiveVersionWasMadeByARecentSuccessfulBuildOfTheList() {
+    for (String worker : List.of(DemoWorkers.CHECKOUT, DemoWorkers.RESIZER)) {
+      LiveDeployment live = client.workers().live(worker);
+      List<Build> listed = client.builds().list(worker, 50);
+      OffsetDateTime deployed = live.deployment().getCreatedOn();
+      assertThat(deployed).isBetween(at(START.minus(Duration.ofDays(8))), at(START));
+      assertThat(live.versions())
+          .allSatisfy(
+              version -> {
+                Build build = version.build();
+                assertThat(build.getStatus()).isEqualTo(BuildStatus.STOPPED);
+                assertThat(build.getBuildOutcome()).isEqualTo(BuildOutcome.SUCCESS);
+                assertThat(build.getBuildTriggerMetadata().getAuthor())
+                    .isEqualTo("maria.lopez@acme-shop.example");
+                assertThat(build.getStoppedOn()).isBefore(deployed);
+                assertThat(build.getCreatedOn()).isAfter(at(START.minus(Duration.ofDays(8))));
+                assertThat(listed).contains(build);
+                assertThat(client.builds().get(build.getBuildUuid().toString())).isEqualTo(build);
+              });
+    }
+    assertThat(client.builds().list(DemoWorkers.CHECKOUT, 1).get(0).getCreatedOn())
+        .isBetween(at(START.minus(Duration.ofMinutes(5))), at(START));
+  }
+
+  @Test
+  void eachFixedBuildsLogEndsAsTheBuildDid() {
+    Map<BuildOutcome, String> lastLine =
+        Map.of(
+            BuildOutcome.SUCCESS, "Success: build finished",
+            BuildOutcome.FAIL, "Failed: build command exited with code: 2",
+            BuildOutcome.CANCELLED, "Build cancelled",
+            BuildOutcome.SKIPPED, "Skipped: no file under the root directory / changed",
+            BuildOutcome.TERMINATED, "Terminated: the build ran past its time limit");
+    for (Build build : client.builds().list(DemoWorkers.CHECKOUT, 50)) {
+      List<LogLine> log = client.builds().logs(build.getBuildUuid().toString()).toList();
+      if (build.getStatus() == BuildStatus.QUEUED) {
+        assertThat(log).isEmpty();
+      } else if (build.getBuildOutcome() == null) {
+        assertThat(log).map(LogLine::message).noneMatch(lastLine::containsValue);
+      } else {
+        assertThat(log)
+            .last()
+            .extracting(LogLine::message)
+            .isEqualTo(lastLine.get(build.getBuildOutcome()));
+      }
+      if (!log.isEmpty()) {
+        assertThat(log.get(0).time()).isAfter(build.getCreatedOn().toInstant());
+      }
+    }
   }
 
   @Test
@@ -112,6 +169,10 @@ class DemoReadApiTest {
     assertThat(seen.stream().map(LogLine::message).distinct()).hasSize(DemoLogs.GROWING_LINES);
     assertThat(last.getBuildOutcome()).isEqualTo(BuildOutcome.FAIL);
     assertThat(Duration.ofNanos(nanos.get())).isGreaterThanOrEqualTo(Duration.ofSeconds(15));
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 
   @Test

@@ -95,6 +95,24 @@ class DemoWriteApiTest {
   }
 
   @Test
+  void aCancelledFixedBuildReadsAsCancelledFromThenOn() {
+    String queued = "1c9e5a7b-3d2f-4e8a-9b6c-0d1e2f3a4b5c";
+    advanceMillis(2000);
+
+    CanceledBuild cancelled = client.builds().cancel(queued);
+
+    assertThat(cancelled.getBuildOutcome()).isEqualTo(BuildOutcome.CANCELLED);
+    Build read = client.builds().get(queued);
+    assertThat(read.getStatus()).isEqualTo(BuildStatus.STOPPED);
+    assertThat(read.getBuildOutcome()).isEqualTo(BuildOutcome.CANCELLED);
+    assertThat(read.getStoppedOn()).isEqualTo(cancelled.getStoppedOn());
+    assertThat(client.builds().list(DemoWorkers.CHECKOUT, 1)).containsExactly(read);
+    assertThat(client.builds().logs(queued).map(LogLine::message).toList())
+        .endsWith("Build cancelled");
+    assertThat(client.builds().cancel(queued).getStoppedOn()).isEqualTo(cancelled.getStoppedOn());
+  }
+
+  @Test
   void cancellingAStoppedFixedBuildReturnsHowItEnded() {
     CanceledBuild done = client.builds().cancel("b335c0af-9297-4d89-939f-1f502d372234");
 

@@ -273,10 +273,15 @@ class LogsCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines())
         .last()
-        .isEqualTo("2026-12-04T09:12:03.000Z Failed: build command exited with code: 2");
+        .asString()
+        .matches("\\S+Z Failed: build command exited with code: 2");
     CliRun byVersion =
         run(Map.of(), "", true, "logs", "--demo", "--version", DemoWorkers.CHECKOUT_V90);
     assertThat(byVersion.exitCode()).isZero();
-    assertThat(byVersion.outLines()).hasSize(5);
+    assertThat(byVersion.outLines())
+        .hasSize(5)
+        .last()
+        .asString()
+        .endsWith(" Success: build finished");
   }
 }

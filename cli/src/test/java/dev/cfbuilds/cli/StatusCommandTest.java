@@ -278,10 +278,14 @@ class StatusCommandTest {
     assertThat(all.outLines().get(3)).startsWith("image-resizer  ");
     assertThat(live.exitCode()).isZero();
     assertThat(live.outLines().get(0))
-        .isEqualTo(
-            "checkout-api  deployed 2026-12-04T09:14:02Z  \"Roll out the new payment form to 10%\"");
-    assertThat(live.outLines()).anyMatch(line -> line.startsWith("  90%  "));
-    assertThat(live.outLines()).anyMatch(line -> line.startsWith("  10%  "));
+        .matches(
+            "checkout-api  deployed \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"
+                + "  \"Roll out the new payment form to 10%\"");
+    assertThat(live.outLines().get(2))
+        .matches("  90% +8a1c2e4f +9e8d7c6b +stopped +success +main@\\w+ +maria\\.lopez@\\S+ +7d");
+    assertThat(live.outLines().get(3))
+        .matches("  10% +0f3e2d1c +b335c0af +stopped +success +main@\\w+ +maria\\.lopez@\\S+ +3h");
+    assertThat(live.outLines().get(4)).matches("  newer +- +1c9e5a7b +queued .* 1m");
   }
 
   static Object fromJson(String json) {
