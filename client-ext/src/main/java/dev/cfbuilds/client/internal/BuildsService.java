@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
 
 /** The engine behind the public client: checks input, then fans a call out into requests. */
 public final class BuildsService {
@@ -48,11 +48,6 @@ public final class BuildsService {
     this.cache = TerminalBuildCache.of(settings.cacheSize(), settings.sharedStore());
   }
 
-  /** Returns the API root the requests go to. */
-  public HttpUrl baseUrl() {
-    return settings.baseUrl();
-  }
-
   /** Returns the engine {@code settings} describe, with its own {@link HttpStack}. */
   public static BuildsService create(ClientSettings settings) {
     return new BuildsService(settings);
@@ -74,6 +69,11 @@ public final class BuildsService {
    */
   RateLimitException blocked() {
     return stack.budget.blocked();
+  }
+
+  /** Returns the Retrofit of the engine's one HTTP stack, for the read and write interfaces. */
+  Retrofit retrofit() {
+    return stack.retrofit;
   }
 
   /** Returns the OkHttp client the requests go through, with the engine's interceptors. */

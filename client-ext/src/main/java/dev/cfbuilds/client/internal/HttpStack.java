@@ -39,14 +39,19 @@ final class HttpStack {
   final OkHttpClient okHttpClient;
   final boolean ownsOkHttpClient;
   final RateBudget budget;
+
+  /** Makes every generated Retrofit interface the client calls, reads and writes alike. */
+  final Retrofit retrofit;
+
   final BuildsApi api;
 
   private HttpStack(
-      OkHttpClient okHttpClient, boolean ownsOkHttpClient, RateBudget budget, BuildsApi api) {
+      OkHttpClient okHttpClient, boolean ownsOkHttpClient, RateBudget budget, Retrofit retrofit) {
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.budget = budget;
-    this.api = api;
+    this.retrofit = retrofit;
+    this.api = retrofit.create(BuildsApi.class);
   }
 
   /** Returns the stack {@code settings} describe. */
@@ -81,15 +86,14 @@ final class HttpStack {
     }
     OkHttpClient client = http.build();
 
-    BuildsApi api =
+    Retrofit retrofit =
         new Retrofit.Builder()
             .callFactory(request -> client.newCall(DecodeFailures.withStatusSlot(request)))
             .baseUrl(settings.baseUrl())
             .addConverterFactory(new DecodeFailures())
             .addConverterFactory(MoshiConverterFactory.create(ApiWiring.moshi()))
-            .build()
-            .create(BuildsApi.class);
-    return new HttpStack(client, owned, budget, api);
+            .build();
+    return new HttpStack(client, owned, budget, retrofit);
   }
 
   /**

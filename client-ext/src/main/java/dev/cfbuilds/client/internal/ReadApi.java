@@ -21,13 +21,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The read API's requests: the generated Retrofit interfaces on the engine's {@link OkHttpClient}
@@ -47,15 +45,9 @@ public final class ReadApi {
   private final ResponseMapper mapper;
   private final BuildsService service;
 
-  private ReadApi(BuildsService service, OkHttpClient http, HttpUrl baseUrl, Clock clock) {
+  private ReadApi(BuildsService service, Clock clock) {
     this.service = service;
-    Retrofit retrofit =
-        new Retrofit.Builder()
-            .client(http)
-            .baseUrl(baseUrl)
-            .addConverterFactory(new DecodeFailures())
-            .addConverterFactory(MoshiConverterFactory.create(ApiWiring.moshi()))
-            .build();
+    Retrofit retrofit = service.retrofit();
     this.builds = retrofit.create(BuildsApi.class);
     this.workers = retrofit.create(WorkersApi.class);
     this.deployments = retrofit.create(WorkerDeploymentsApi.class);
@@ -63,9 +55,12 @@ public final class ReadApi {
     this.mapper = new ResponseMapper(clock);
   }
 
-  /** Returns the read API of {@code service}: its {@code OkHttpClient}, base URL and clock. */
+  /**
+   * Returns the read API of {@code service}, on its one HTTP stack; responses dated by {@code
+   * clock}.
+   */
   public static ReadApi of(BuildsService service, Clock clock) {
-    return new ReadApi(service, service.okHttpClient(), service.baseUrl(), clock);
+    return new ReadApi(service, clock);
   }
 
   /** Returns the Builds API's build and log calls. */

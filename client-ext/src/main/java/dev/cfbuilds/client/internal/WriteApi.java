@@ -9,12 +9,10 @@ import dev.cfbuilds.client.errors.PermissionDeniedException;
 import dev.cfbuilds.client.errors.UnexpectedStatusCodeException;
 import dev.cfbuilds.generated.api.BuildsApi;
 import dev.cfbuilds.generated.api.TriggersApi;
-import dev.cfbuilds.model.runtime.ApiWiring;
 import java.io.IOException;
 import java.util.function.Function;
 import retrofit2.Call;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The requests that change something: start a build, cancel one. They go through the engine's
@@ -34,14 +32,7 @@ public final class WriteApi {
 
   /** Returns the write API of {@code service}, whose responses {@code read} checks. */
   public static WriteApi of(BuildsService service, ReadApi read) {
-    Retrofit retrofit =
-        new Retrofit.Builder()
-            .client(service.okHttpClient())
-            .baseUrl(service.baseUrl())
-            .addConverterFactory(new DecodeFailures())
-            .addConverterFactory(MoshiConverterFactory.create(ApiWiring.moshi()))
-            .build();
-    return new WriteApi(read, retrofit);
+    return new WriteApi(read, service.retrofit());
   }
 
   /** Returns the call that starts a build from a trigger. */
