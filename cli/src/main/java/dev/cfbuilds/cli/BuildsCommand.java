@@ -1,7 +1,6 @@
 package dev.cfbuilds.cli;
 
 import dev.cfbuilds.client.CloudflareBuildsClient;
-import dev.cfbuilds.client.EnvironmentVariables;
 import dev.cfbuilds.client.ProgressListener;
 import dev.cfbuilds.client.errors.AwaitTimeoutException;
 import dev.cfbuilds.client.errors.CloudflareException;
@@ -153,12 +152,7 @@ final class BuildsCommand implements Callable<Integer> {
               + (givenIds.isEmpty() ? " made-up" : "")
               + (versionIds.size() == 1 ? " version ID" : " version IDs")
               + (wait != null ? "; its builds stop within a few seconds" : ""));
-      Map<String, String> env =
-          Map.of(
-              EnvironmentVariables.API_TOKEN,
-              DemoApi.TOKEN,
-              EnvironmentVariables.BASE_URL,
-              api.baseUrl());
+      Map<String, String> env = api.environment();
       return lookUp(versionIds, apiAccess.accountIdOr(DemoApi.ACCOUNT_ID), env, wait);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());

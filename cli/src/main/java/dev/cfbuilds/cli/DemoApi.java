@@ -1,7 +1,9 @@
 package dev.cfbuilds.cli;
 
+import dev.cfbuilds.client.EnvironmentVariables;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mockwebserver3.MockWebServer;
@@ -43,6 +45,11 @@ final class DemoApi implements AutoCloseable {
     server.setDispatcher(progressing ? new DemoDispatcher(System::nanoTime) : new DemoDispatcher());
     server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
     return new DemoApi(server);
+  }
+
+  /** Returns the environment that points a command at this stub: its dummy token and URL. */
+  Map<String, String> environment() {
+    return Map.of(EnvironmentVariables.API_TOKEN, TOKEN, EnvironmentVariables.BASE_URL, baseUrl());
   }
 
   /** Returns the stub's API root, such as {@code http://127.0.0.1:41234/client/v4/}. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -60,6 +61,21 @@ final class DemoLogs {
             ? clock.at(started).getEpochSecond()
             : Instant.parse((String) build.get("created_on")).getEpochSecond() + 2;
     int available = all != null ? all.size() : availableGrowingLines();
+    return pageOf(
+        cursor,
+        available,
+        i ->
+            List.of(
+                first + (all != null ? i : i / LINES_PER_SECOND),
+                all != null ? all.get(i) : growingLine(i)));
+  }
+
+  /**
+   * Returns the page from {@code cursor} of a log of {@code available} lines, line {@code i} made
+   * by {@code line} as its {@code [time, message]} pair, as the result's JSON-ready map; or null if
+   * the cursor is not one this stub gave. Every demo log is paged by this one rule.
+   */
+  static Map<String, Object> pageOf(String cursor, int available, IntFunction<List<Object>> line) {
     int from = 0;
     if (cursor != null) {
       if (!cursor.startsWith(CURSOR_PREFIX)) {
@@ -77,8 +93,7 @@ final class DemoLogs {
     int to = Math.min(available, from + PAGE_SIZE);
     List<Object> lines = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      String text = all != null ? all.get(i) : growingLine(i);
-      lines.add(List.of(first + (all != null ? i : i / LINES_PER_SECOND), text));
+      lines.add(line.apply(i));
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("cursor", CURSOR_PREFIX + to);

@@ -22,8 +22,8 @@ import okhttp3.HttpUrl;
 final class DemoReadApi {
   private static final JsonAdapter<Object> JSON =
       ApiWiring.moshi().adapter(Object.class).serializeNulls();
-  private static final int CODE_NOT_FOUND = 12000;
-  private static final int CODE_BAD_REQUEST = 12001;
+  static final int CODE_NOT_FOUND = 12000;
+  static final int CODE_BAD_REQUEST = 12001;
   private static final int CODE_NO_WORKER = 10007;
 
   private final DemoWorkers workers;
@@ -140,7 +140,8 @@ final class DemoReadApi {
     return ok(all.subList(from, to), info);
   }
 
-  private static MockResponse ok(Object result, Map<String, Object> resultInfo) {
+  /** Returns a 200 in the Builds API's envelope; {@code resultInfo} may be null. */
+  static MockResponse ok(Object result, Map<String, Object> resultInfo) {
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("errors", List.of());
     envelope.put("messages", List.of());
@@ -152,7 +153,8 @@ final class DemoReadApi {
     return DemoDispatcher.json(200, JSON.toJson(envelope));
   }
 
-  private static MockResponse buildsError(int status, int code, String message) {
+  /** Returns an error in the Builds API's envelope. */
+  static MockResponse buildsError(int status, int code, String message) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", message);

@@ -33,10 +33,6 @@ final class DemoWriteApi {
 
   private static final long QUEUED_MILLIS = 300;
   private static final long INITIALIZING_MILLIS = 800;
-  private static final String CURSOR_PREFIX = "demo-line-";
-  private static final int PAGE_SIZE = 100;
-  private static final int CODE_NOT_FOUND = 12000;
-  private static final int CODE_BAD_REQUEST = 12001;
   private static final JsonAdapter<Object> JSON =
       ApiWiring.moshi().adapter(Object.class).serializeNulls();
 
@@ -61,7 +57,9 @@ final class DemoWriteApi {
         && path.subList(0, 2).equals(List.of("builds", "workers"))
         && path.get(3).equals("triggers")) {
       List<Object> triggers = DemoTriggers.of(path.get(2));
-      return triggers == null ? error(404, CODE_NOT_FOUND, "Not found") : ok(triggers);
+      return triggers == null
+          ? DemoReadApi.buildsError(404, DemoReadApi.CODE_NOT_FOUND, "Not found")
+          : DemoReadApi.ok(triggers, null);
     }
     if ("POST".equals(method)
         && path.size() == 4
@@ -79,11 +77,13 @@ final class DemoWriteApi {
       StubBuild build = started.get(uuid);
       if (build != null && "GET".equals(method)) {
         if (path.size() == 3) {
-          return ok(build.json());
+          return DemoReadApi.ok(build.json(), null);
         }
         if (path.size() == 4 && path.get(3).equals("logs")) {
           Map<String, Object> page = build.page(request.getUrl().queryParameter("cursor"));
-          return page == null ? error(400, CODE_BAD_REQUEST, "invalid cursor") : ok(page);
+          return page == null
+              ? DemoReadApi.buildsError(400, DemoReadApi.CODE_BAD_REQUEST, "invalid cursor")
+              : DemoReadApi.ok(page, null);
         }
       }
     }
@@ -93,7 +93,7 @@ final class DemoWriteApi {
   private MockResponse start(String triggerUuid, RecordedRequest request) {
     Map<String, Object> trigger = DemoTriggers.byUuid(triggerUuid);
     if (trigger == null) {
-      return error(404, CODE_NOT_FOUND, "Not found");
+      return DemoReadApi.buildsError(404, DemoReadApi.CODE_NOT_FOUND, "Not found");
     }
     Map<?, ?> body;
     try {
@@ -105,7 +105,8 @@ final class DemoWriteApi {
     Object branch = body.get("branch");
     Object commit = body.get("commit_hash");
     if (!(branch instanceof String) && !(commit instanceof String)) {
-      return error(400, CODE_BAD_REQUEST, "branch or commit_hash is required");
+      return DemoReadApi.buildsError(
+          400, DemoReadApi.CODE_BAD_REQUEST, "branch or commit_hash is required");
     }
     StubBuild build =
         new StubBuild(
@@ -118,7 +119,7 @@ final class DemoWriteApi {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("build_uuid", build.uuid);
     result.put("created_on", build.createdOn().toString());
-    return ok(result);
+    return DemoReadApi.ok(result, null);
   }
 
   private MockResponse cancel(String uuid) {
@@ -130,11 +131,11 @@ final class DemoWriteApi {
       Map<String, Object> now = build.json();
       result.put("build_outcome", now.get("build_outcome"));
       result.put("stopped_on", now.get("stopped_on"));
-      return ok(result);
+      return DemoReadApi.ok(result, null);
     }
     Map<String, Object> fixed = workers.byUuid(uuid);
     if (fixed == null) {
-      return error(404, CODE_NOT_FOUND, "Not found");
+      return DemoReadApi.buildsError(404, DemoReadApi.CODE_NOT_FOUND, "Not found");
     }
     if (!"stopped".equals(fixed.get("status"))) {
       workers.cancel(uuid, workers.clock().now());
@@ -142,7 +143,7 @@ final class DemoWriteApi {
     }
     result.put("build_outcome", fixed.get("build_outcome"));
     result.put("stopped_on", fixed.get("stopped_on"));
-    return ok(result);
+    return DemoReadApi.ok(result, null);
   }
 
   /** A build started from a trigger, whose state follows from the time since it started. */
@@ -212,31 +213,9 @@ final class DemoWriteApi {
     /** Returns the log page from {@code cursor}, or null if the cursor is not one given here. */
     Map<String, Object> page(String cursor) {
       List<String> all = lines();
-      int from = 0;
-      if (cursor != null) {
-        if (!cursor.startsWith(CURSOR_PREFIX)) {
-          return null;
-        }
-        try {
-          from = Integer.parseInt(cursor.substring(CURSOR_PREFIX.length()));
-        } catch (NumberFormatException e) {
-          return null;
-        }
-        if (from < 0 || from > all.size()) {
-          return null;
-        }
-      }
-      int to = Math.min(all.size(), from + PAGE_SIZE);
-      List<Object> lines = new ArrayList<>();
       long first = createdOn().getEpochSecond();
-      for (int i = from; i < to; i++) {
-        lines.add(List.of(first + i / LINES_PER_SECOND, all.get(i)));
-      }
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("cursor", CURSOR_PREFIX + to);
-      result.put("lines", lines);
-      result.put("truncated", to < all.size());
-      return result;
+      return DemoLogs.pageOf(
+          cursor, all.size(), i -> List.of(first + i / LINES_PER_SECOND, all.get(i)));
     }
 
     /** Returns the log lines written by now. */
@@ -276,26 +255,5 @@ final class DemoWriteApi {
       }
       return "transforming src/module-" + i + ".ts";
     }
-  }
-
-  private static MockResponse ok(Object result) {
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("errors", List.of());
-    envelope.put("messages", List.of());
-    envelope.put("result", result);
-    envelope.put("success", true);
-    return DemoDispatcher.json(200, JSON.toJson(envelope));
-  }
-
-  private static MockResponse error(int status, int code, String message) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    error.put("message", message);
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("errors", List.of(error));
-    envelope.put("messages", List.of());
-    envelope.put("result", null);
-    envelope.put("success", false);
-    return DemoDispatcher.json(status, JSON.toJson(envelope));
   }
 }

@@ -1,7 +1,6 @@
 package dev.cfbuilds.cli;
 
 import dev.cfbuilds.client.CloudflareBuildsClient;
-import dev.cfbuilds.client.EnvironmentVariables;
 import dev.cfbuilds.client.ProgressListener;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.NotFoundException;
@@ -73,12 +72,7 @@ final class ReadOptions {
     try (DemoApi api = DemoApi.start()) {
       err.println(
           "demo: asking a stub of the Cloudflare API at " + api.baseUrl() + " (dummy token)");
-      Map<String, String> env =
-          Map.of(
-              EnvironmentVariables.API_TOKEN,
-              DemoApi.TOKEN,
-              EnvironmentVariables.BASE_URL,
-              api.baseUrl());
+      Map<String, String> env = api.environment();
       return call(spec, context, apiAccess.accountIdOr(DemoApi.ACCOUNT_ID), env, listener, work);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());

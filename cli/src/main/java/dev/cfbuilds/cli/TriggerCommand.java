@@ -2,7 +2,6 @@ package dev.cfbuilds.cli;
 
 import dev.cfbuilds.client.BuildSource;
 import dev.cfbuilds.client.CloudflareBuildsClient;
-import dev.cfbuilds.client.EnvironmentVariables;
 import dev.cfbuilds.client.TriggersResource;
 import dev.cfbuilds.client.errors.CloudflareException;
 import dev.cfbuilds.client.errors.NotFoundException;
@@ -141,12 +140,7 @@ final class TriggerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (DemoApi api = DemoApi.start(true)) {
       err.println("demo: asking a stub of the Cloudflare API at " + api.baseUrl());
-      Map<String, String> env =
-          Map.of(
-              EnvironmentVariables.API_TOKEN,
-              DemoApi.TOKEN,
-              EnvironmentVariables.BASE_URL,
-              api.baseUrl());
+      Map<String, String> env = api.environment();
       return run(source, apiAccess.accountIdOr(DemoApi.ACCOUNT_ID), env, waitFor);
     } catch (IOException e) {
       err.println("cfbuilds: cannot start the demo API: " + e.getMessage());
