@@ -2,6 +2,7 @@ package dev.cfbuilds.benchmarks;
 
 import dev.cfbuilds.client.CloudflareBuildsClient;
 import dev.cfbuilds.redis.RedisStore;
+import dev.cfbuilds.redis.testing.BuildsStub;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -14,16 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 
 /**
  * Prints what {@value #PROCESSES} processes polling the same {@value #VERSIONS} versions send to a
@@ -105,12 +101,12 @@ public final class SharedBudgetHarness {
   /** Runs the processes for {@link #RUN} against a new stub; returns the table's row. */
   private static String round(String name, String redisUri) throws Exception {
     System.out.println("round: " + name + " (" + RUN.toSeconds() + " s)");
-    Stub stub = new Stub();
+    BuildsStub stub = new BuildsStub(false);
     try (MockWebServer server = new MockWebServer();
         MockWebServer warmUp = new MockWebServer()) {
       server.setDispatcher(stub);
       server.start();
-      warmUp.setDispatcher(new Stub());
+      warmUp.setDispatcher(new BuildsStub(false));
       warmUp.start();
       List<Process> processes = new ArrayList<>();
       for (int p = 0; p < PROCESSES; p++) {
@@ -154,7 +150,8 @@ public final class SharedBudgetHarness {
           process.destroyForcibly();
         }
       }
-      List<Long> arrivals = stub.arrivalsBefore(end);
+      List<Long> arrivals =
+          stub.arrivals().stream().filter(t -> t < end).collect(Collectors.toList());
       return String.format(
           Locale.ROOT,
           "| %s | %,d | %,d | %,d |",
@@ -254,43 +251,5 @@ public final class SharedBudgetHarness {
     return Arrays.stream(Files.readString(file.toPath()).split(" "))
         .limit(3)
         .collect(Collectors.joining(" / "));
-  }
-
-  /**
-   * Answers every lookup with a {@code running} build for each version ID asked about (so nothing
-   * is cached), and records when each request arrived ({@link System#nanoTime()}).
-   */
-  private static final class Stub extends Dispatcher {
-    private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      arrivals.add(System.nanoTime());
-      String query = request.getUrl().queryParameter("version_ids");
-      String builds =
-          query == null
-              ? ""
-              : Arrays.stream(query.split(","))
-                  .map(
-                      id ->
-                          "\""
-                              + id
-                              + "\":{\"build_uuid\":\"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e\","
-                              + "\"status\":\"running\"}")
-                  .collect(Collectors.joining(","));
-      return new MockResponse.Builder()
-          .code(200)
-          .addHeader("Content-Type", "application/json")
-          .body(
-              "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":{"
-                  + builds
-                  + "}}}")
-          .build();
-    }
-
-    /** Returns the arrival times before {@code end}, in order. */
-    List<Long> arrivalsBefore(long end) {
-      return arrivals.stream().filter(t -> t < end).sorted().collect(Collectors.toList());
-    }
   }
 }

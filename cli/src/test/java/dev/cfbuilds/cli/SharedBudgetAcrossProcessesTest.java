@@ -2,6 +2,7 @@ package dev.cfbuilds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfbuilds.redis.testing.BuildsStub;
 import dev.cfbuilds.redis.testing.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,20 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +50,7 @@ class SharedBudgetAcrossProcessesTest {
   private static RedisServer redis;
 
   @TempDir Path dir;
-  private final Stub stub = new Stub();
+  private final BuildsStub stub = new BuildsStub(true);
   private final MockWebServer server = new MockWebServer();
   private final Map<Path, Process> processes = new HashMap<>();
 
@@ -203,61 +198,5 @@ class SharedBudgetAcrossProcessesTest {
     return IntStream.range(first, first + count)
         .mapToObj(i -> String.format(Locale.ROOT, "8e5e3a2a-1d7e-4a1b-9c7d-%012d", i))
         .collect(Collectors.toList());
-  }
-
-  /**
-   * Answers every lookup with a stopped, successful build for each version ID asked about, and
-   * records when each request arrived ({@link System#nanoTime()}).
-   */
-  private static final class Stub extends Dispatcher {
-    private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      arrivals.add(System.nanoTime());
-      String query = request.getUrl().queryParameter("version_ids");
-      String builds =
-          query == null
-              ? ""
-              : Arrays.stream(query.split(","))
-                  .map(id -> "\"" + id + "\":" + build(id))
-                  .collect(Collectors.joining(","));
-      return new MockResponse.Builder()
-          .code(200)
-          .addHeader("Content-Type", "application/json")
-          .body(
-              "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"builds\":{"
-                  + builds
-                  + "}}}")
-          .build();
-    }
-
-    private static String build(String versionId) {
-      return "{\"build_uuid\":\"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e\",\"status\":\"stopped\","
-          + "\"build_outcome\":\"success\",\"build_trigger_metadata\":{\"commit_hash\":\""
-          + versionId.substring(versionId.length() - 12)
-          + "\",\"branch\":\"main\"}}";
-    }
-
-    /** Returns the arrival times in nanoseconds, in order. */
-    List<Long> arrivals() {
-      List<Long> sorted = new ArrayList<>(arrivals);
-      sorted.sort(null);
-      return sorted;
-    }
-
-    /** Returns the most requests that arrived within any {@code windowMillis}. */
-    int mostInAnyWindow(long windowMillis) {
-      List<Long> times = arrivals();
-      int most = 0;
-      int start = 0;
-      for (int end = 0; end < times.size(); end++) {
-        while (times.get(end) - times.get(start) >= windowMillis * 1_000_000) {
-          start++;
-        }
-        most = Math.max(most, end - start + 1);
-      }
-      return most;
-    }
   }
 }
