@@ -1,8 +1,6 @@
 package dev.cfbuilds.cli;
 
-import com.squareup.moshi.JsonAdapter;
 import dev.cfbuilds.client.BuildsResource;
-import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,6 @@ import okhttp3.HttpUrl;
  * illustrative.
  */
 final class DemoReadApi {
-  private static final JsonAdapter<Object> JSON =
-      ApiWiring.moshi().adapter(Object.class).serializeNulls();
   static final int CODE_NOT_FOUND = 12000;
   static final int CODE_BAD_REQUEST = 12001;
   private static final int CODE_NO_WORKER = 10007;
@@ -150,7 +146,7 @@ final class DemoReadApi {
     if (resultInfo != null) {
       envelope.put("result_info", resultInfo);
     }
-    return DemoDispatcher.json(200, JSON.toJson(envelope));
+    return DemoDispatcher.json(200, DemoDispatcher.JSON.toJson(envelope));
   }
 
   /** Returns an error in the Builds API's envelope. */
@@ -175,6 +171,6 @@ final class DemoReadApi {
     envelope.put("messages", List.of());
     envelope.put("result", null);
     envelope.put("success", false);
-    return DemoDispatcher.json(status, JSON.toJson(envelope));
+    return DemoDispatcher.json(status, DemoDispatcher.JSON.toJson(envelope));
   }
 }

@@ -1,7 +1,5 @@
 package dev.cfbuilds.cli;
 
-import com.squareup.moshi.JsonAdapter;
-import dev.cfbuilds.model.runtime.ApiWiring;
 import dev.cfbuilds.model.runtime.CanonicalUuid;
 import java.io.IOException;
 import java.time.Instant;
@@ -33,8 +31,6 @@ final class DemoWriteApi {
 
   private static final long QUEUED_MILLIS = 300;
   private static final long INITIALIZING_MILLIS = 800;
-  private static final JsonAdapter<Object> JSON =
-      ApiWiring.moshi().adapter(Object.class).serializeNulls();
 
   private final LongSupplier nanoTime;
   private final DemoWorkers workers;
@@ -97,7 +93,8 @@ final class DemoWriteApi {
     }
     Map<?, ?> body;
     try {
-      Object parsed = JSON.fromJson(request.getBody() == null ? "" : request.getBody().utf8());
+      Object parsed =
+          DemoDispatcher.JSON.fromJson(request.getBody() == null ? "" : request.getBody().utf8());
       body = parsed instanceof Map<?, ?> map ? map : Map.of();
     } catch (IOException | RuntimeException e) {
       body = Map.of();
