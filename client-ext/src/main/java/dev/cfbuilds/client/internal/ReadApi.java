@@ -155,12 +155,14 @@ public final class ReadApi {
             enqueue(call, envelope)
                 .whenComplete(
                     (body, failure) -> {
-                      limiter.release();
+                      // Completed first: a failure withdraws the requests still waiting (through
+                      // allOrFirstFailure) before this place can go to one of them, as in FanOut.
                       if (failure != null) {
                         request.completeExceptionally(failure);
                       } else {
                         request.complete(body);
                       }
+                      limiter.release();
                     });
           };
       request.whenComplete(
